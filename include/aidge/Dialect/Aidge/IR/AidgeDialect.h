@@ -1,0 +1,15 @@
+//===- AidgeDialect.h - The aidge graph dialect -----------------*- C++ -*-===//
+
+#ifndef AIDGE_DIALECT_AIDGE_IR_AIDGEDIALECT_H
+#define AIDGE_DIALECT_AIDGE_IR_AIDGEDIALECT_H
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Dialect.h"
+
+#include "aidge/Dialect/Aidge/IR/AidgeOpsDialect.h.inc"
+#include "aidge/Dialect/Aidge/IR/AidgeEnums.h.inc"
+
+#define GET_ATTRDEF_CLASSES
+#include "aidge/Dialect/Aidge/IR/AidgeAttrs.h.inc"
+
+#endif // AIDGE_DIALECT_AIDGE_IR_AIDGEDIALECT_H

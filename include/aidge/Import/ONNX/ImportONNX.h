@@ -1,0 +1,50 @@
+//===- ImportONNX.h - ONNX protobuf to the aidge dialect --------*- C++ -*-===//
+
+#ifndef AIDGE_IMPORT_ONNX_IMPORTONNX_H
+#define AIDGE_IMPORT_ONNX_IMPORTONNX_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/StringMap.h"
+
+namespace mlir::aidge {
+
+struct ImportONNXOptions {
+  /// Static shapes for graph inputs, by input name; needed for inputs whose
+  /// shape in the model has symbolic or zero dimensions.
+  llvm::StringMap<SmallVector<int64_t>> inputShapes;
+  /// Where external tensor data is looked up (the model's directory).
+  std::string externalDataDir;
+};
+
+/// Imports a binary ONNX model into a module holding one `func.func`
+/// @main_graph of aidge ops. Returns null after emitting one diagnostic on
+/// bad input.
+OwningOpRef<ModuleOp> importONNXModel(StringRef bytes, MLIRContext *context,
+                                      const ImportONNXOptions &options);
+
+/// Parses "name:1x3x224x224" into `options`; returns an error message when
+/// the text is malformed.
+std::optional<std::string> parseInputShape(StringRef text,
+                                           ImportONNXOptions &options);
+
+/// Registers `--import-onnx` (and its `--input-shape` option) with
+/// mlir-translate style drivers.
+void registerImportONNXTranslation();
+
+/// One row of the importer's support table: an ONNX op type and the opset
+/// from which its handler applies. Drives docs and the unsupported-op
+/// diagnostic.
+struct SupportedONNXOp {
+  StringRef opType;
+  int64_t sinceVersion;
+  bool foldOnly; ///< Only evaluated at import, for shape subgraphs.
+};
+ArrayRef<SupportedONNXOp> getSupportedONNXOps();
+
+constexpr int64_t kMinONNXOpset = 7;
+constexpr int64_t kMaxONNXOpset = 21;
+
+} // namespace mlir::aidge
+
+#endif // AIDGE_IMPORT_ONNX_IMPORTONNX_H
