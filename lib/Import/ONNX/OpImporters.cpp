@@ -199,12 +199,20 @@ LogicalResult importConvTranspose(NodeImporter &node) {
       int64_t total = w.strides[i] * (input.getDimSize(i + 2) - 1) +
                       outputPadding[i] + (w.kernel[i] - 1) * w.dilations[i] +
                       1 - spatialOut[i];
-      if (total < 0)
-        return node.error() << "output_shape is larger than the convolution "
-                               "can produce";
-      bool upper = autoPad != "SAME_LOWER";
-      w.pads[i] = upper ? total / 2 : total - total / 2;
+      // As the ONNX reference: floor division, begin pads take the larger
+      // half unless SAME_UPPER.
+      int64_t half = total >= 0 ? total / 2 : -((-total + 1) / 2);
+      bool upper = autoPad == "SAME_UPPER";
+      w.pads[i] = upper ? half : total - half;
       w.pads[i + 2] = total - w.pads[i];
+      // A larger output_shape than the kernel covers means negative end
+      // padding: rows and columns of bias only, i.e. output padding.
+      if (w.pads[i + 2] < 0) {
+        outputPadding[i] -= w.pads[i + 2];
+        w.pads[i + 2] = 0;
+      }
+      if (w.pads[i] < 0)
+        return node.error() << "output_shape needs a negative begin padding";
     }
   }
   Value bias = node.hasInput(2) ? node.input(2) : Value();

@@ -225,35 +225,3 @@ mlir::aidge::onnx_import::gatherParams(NodeImporter &node,
                      : onnx::TensorProto::INT64;
   return GatherParams{*axis, HostTensor::fromInts(type, indices->shape(), values)};
 }
-
-SmallVector<int64_t> mlir::aidge::onnx_import::squeezedShape(
-    ArrayRef<int64_t> shape, ArrayRef<int64_t> axes) {
-  SmallVector<int64_t> out;
-  for (auto [i, d] : llvm::enumerate(shape))
-    if (!llvm::is_contained(axes, (int64_t)i))
-      out.push_back(d);
-  return out;
-}
-
-SmallVector<int64_t> mlir::aidge::onnx_import::unsqueezedShape(
-    ArrayRef<int64_t> shape, ArrayRef<int64_t> axes) {
-  SmallVector<int64_t> out;
-  int64_t rank = shape.size() + axes.size();
-  for (int64_t d = 0; d < rank; ++d) {
-    if (llvm::is_contained(axes, d)) {
-      out.push_back(1);
-    } else {
-      out.push_back(shape.front());
-      shape = shape.drop_front();
-    }
-  }
-  return out;
-}
-
-SmallVector<int64_t> mlir::aidge::onnx_import::flattenedShape(
-    ArrayRef<int64_t> shape, int64_t axis) {
-  int64_t rows = 1, cols = 1;
-  for (auto [i, d] : llvm::enumerate(shape))
-    ((int64_t)i < axis ? rows : cols) *= d;
-  return {rows, cols};
-}

@@ -48,13 +48,6 @@ struct GatherParams {
 FailureOr<GatherParams> gatherParams(NodeImporter &node,
                                      ArrayRef<int64_t> dataShape);
 
-/// Shape that results from these ops, for the folder and handlers alike.
-SmallVector<int64_t> squeezedShape(ArrayRef<int64_t> shape,
-                                   ArrayRef<int64_t> axes);
-SmallVector<int64_t> unsqueezedShape(ArrayRef<int64_t> shape,
-                                     ArrayRef<int64_t> axes);
-SmallVector<int64_t> flattenedShape(ArrayRef<int64_t> shape, int64_t axis);
-
 } // namespace mlir::aidge::onnx_import
 
 #endif // AIDGE_LIB_IMPORT_ONNX_OPPARAMETERS_H

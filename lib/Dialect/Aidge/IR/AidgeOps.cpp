@@ -412,11 +412,7 @@ LogicalResult FlattenOp::inferReturnTypes(MLIRContext *, std::optional<Location>
   int64_t axis = adaptor.getAxisAttr().getInt();
   if (axis < 0 || axis > input.getRank())
     return InferenceError(loc, getOperationName())("axis ", axis, " is out of range");
-  ArrayRef<int64_t> shape = input.getShape();
-  int64_t rows = 1, cols = 1;
-  for (int64_t d = 0; d < input.getRank(); ++d)
-    (d < axis ? rows : cols) *= shape[d];
-  types.push_back(withShape(input, {rows, cols}));
+  types.push_back(withShape(input, flattenedShape(input.getShape(), axis)));
   return success();
 }
 
@@ -428,16 +424,10 @@ LogicalResult SqueezeOp::inferReturnTypes(MLIRContext *, std::optional<Location>
   ArrayRef<int64_t> axes = adaptor.getAxes();
   if (!isSortedAxisList(axes, input.getRank()))
     return error("axes must be sorted, unique and within the input rank");
-  SmallVector<int64_t> out;
-  for (int64_t d = 0; d < input.getRank(); ++d) {
-    if (!llvm::is_contained(axes, d)) {
-      out.push_back(input.getDimSize(d));
-      continue;
-    }
+  for (int64_t d : axes)
     if (input.getDimSize(d) != 1)
       return error("cannot squeeze dimension ", d, " of size ", input.getDimSize(d));
-  }
-  types.push_back(withShape(input, out));
+  types.push_back(withShape(input, squeezedShape(input.getShape(), axes)));
   return success();
 }
 
@@ -451,17 +441,7 @@ LogicalResult UnsqueezeOp::inferReturnTypes(MLIRContext *,
   if (!isSortedAxisList(axes, rank))
     return InferenceError(loc, getOperationName())(
         "axes must be sorted, unique and within the output rank");
-  SmallVector<int64_t> out;
-  ArrayRef<int64_t> shape = input.getShape();
-  for (int64_t d = 0; d < rank; ++d) {
-    if (llvm::is_contained(axes, d)) {
-      out.push_back(1);
-    } else {
-      out.push_back(shape.front());
-      shape = shape.drop_front();
-    }
-  }
-  types.push_back(withShape(input, out));
+  types.push_back(withShape(input, unsqueezedShape(input.getShape(), axes)));
   return success();
 }
 

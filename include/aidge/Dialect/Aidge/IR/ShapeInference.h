@@ -42,6 +42,18 @@ int64_t sliceOutputSize(int64_t start, int64_t end, int64_t step);
 std::optional<SmallVector<int64_t>> matmulShape(ArrayRef<int64_t> lhs,
                                                 ArrayRef<int64_t> rhs);
 
+/// Shape after removing the (sorted) `axes`.
+SmallVector<int64_t> squeezedShape(ArrayRef<int64_t> shape,
+                                   ArrayRef<int64_t> axes);
+
+/// Shape after inserting size-1 dimensions at the (sorted, output-numbered)
+/// `axes`.
+SmallVector<int64_t> unsqueezedShape(ArrayRef<int64_t> shape,
+                                     ArrayRef<int64_t> axes);
+
+/// The 2-D shape of flattening at `axis`.
+SmallVector<int64_t> flattenedShape(ArrayRef<int64_t> shape, int64_t axis);
+
 /// True when `axes` is strictly increasing within [0, rank).
 bool isSortedAxisList(ArrayRef<int64_t> axes, int64_t rank);
 
