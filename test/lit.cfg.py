@@ -15,7 +15,6 @@ config.excludes = ["Inputs", "CMakeLists.txt", "README.md", "lit.cfg.py",
                    "lit.site.cfg.py"]
 
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
-config.substitutions.append(("%shlibext", config.llvm_shlib_ext))
 # Debian's python3 has onnx, numpy and torch; the first python3 on PATH
 # may not.
 config.substitutions.append(("%python", "/usr/bin/python3"))
@@ -24,6 +23,9 @@ config.substitutions.append(("%aidge_obj", config.aidge_obj_root))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
+# `not` and `count` at the start of a RUN line are found through PATH.
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+llvm_config.with_environment("PATH", config.aidge_tools_dir, append_path=True)
 
 tool_dirs = [config.aidge_tools_dir, config.llvm_tools_dir]
 tools = ["aidge-opt", "aidge-translate"]

@@ -275,9 +275,17 @@ LogicalResult importUnary(NodeImporter &node) {
 }
 
 LogicalResult importDropout(NodeImporter &node) {
-  // Inference-time Dropout is the identity; its mask output is not.
+  // Inference-time Dropout is the identity; its mask output is not, nor
+  // is training mode (opset 12 passes it as input 2).
   if (failed(node.onlyOutputsUsed(1)))
     return failure();
+  if (node.hasInput(2)) {
+    FailureOr<std::vector<int64_t>> training = node.constantInts(2, "training_mode");
+    if (failed(training))
+      return failure();
+    if (!training->empty() && training->front())
+      return node.error() << "training_mode is not supported";
+  }
   return importUnary<IdentityOp>(node);
 }
 
