@@ -189,10 +189,12 @@ HostTensor HostTensor::fromDoubles(int32_t dataType, ArrayRef<int64_t> shape,
   t.type = dataType;
   t.dims.assign(shape.begin(), shape.end());
   if (!t.isFloat()) {
-    // ONNX Cast truncates toward zero.
+    // ONNX Cast truncates toward zero, except to bool: any value but
+    // +/-0 (NaN included) is true.
     std::vector<int64_t> ints;
     for (double v : values)
-      ints.push_back(static_cast<int64_t>(v));
+      ints.push_back(dataType == TensorProto::BOOL ? int64_t(v != 0)
+                                                   : static_cast<int64_t>(v));
     return fromInts(dataType, shape, ints);
   }
   t.bytes.resize(values.size() * byteWidth(dataType));

@@ -1277,6 +1277,17 @@ def _(c):
     c.node("Cast", ["x"], ["y"], "cast0", to=INT64)
     c.output("y", [2, 3], INT64)
 
+@case("cast_fold_f32_to_bool_o13", 13)
+def _(c):
+    # Cast of a constant folds at import. To bool, every value but +/-0 is
+    # true (no truncation toward zero first).
+    c.input("x", [5])
+    c.const("c", np.array([0.5, 0.0, -2.0, -0.25, -0.0], np.float32))
+    c.node("Cast", ["c"], ["b"], "cast0", to=TensorProto.BOOL)
+    c.node("Cast", ["b"], ["f"], "cast1", to=FLOAT)
+    c.node("Add", ["x", "f"], ["y"], "add0")
+    c.output("y")
+
 # --- Constants and small subgraphs ------------------------------------------
 
 @case("constant_add_o13", 13)
