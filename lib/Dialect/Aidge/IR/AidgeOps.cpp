@@ -485,8 +485,11 @@ LogicalResult SliceOp::inferReturnTypes(MLIRContext *, std::optional<Location> l
     int64_t dim = input.getDimSize(d);
     if (steps[d] == 0)
       return error("step of dimension ", d, " is zero");
+    // A non-empty slice with a negative step reads index `start` first, so
+    // the start must be an element (ONNX clamps it to [0, dim - 1]).
     if (starts[d] < 0 || starts[d] > dim || ends[d] < -1 || ends[d] > dim ||
-        (ends[d] == -1 && steps[d] > 0))
+        (ends[d] == -1 && steps[d] > 0) ||
+        (steps[d] < 0 && starts[d] > ends[d] && starts[d] >= dim))
       return error("bounds of dimension ", d, " are not normalized to its size ", dim);
     out.push_back(sliceOutputSize(starts[d], ends[d], steps[d]));
   }
@@ -581,9 +584,12 @@ LogicalResult ResizeOp::verify() {
   for (int64_t d = 0; d < input.getRank(); ++d) {
     if (!(scales[d] > 0))
       return emitOpError("scale of dimension ") << d << " must be positive";
-    // Sizes given as sizes round through float scales, so allow one step.
+    // ONNX rounds down; sizes given as sizes round-trip through float
+    // scales, so also accept an integer within float error of the product.
     double expected = input.getDimSize(d) * static_cast<double>(scales[d]);
-    if (std::abs(expected - output.getDimSize(d)) >= 1.0)
+    int64_t size = output.getDimSize(d);
+    if (size != static_cast<int64_t>(std::floor(expected)) &&
+        std::abs(expected - size) > 1e-5 * std::max(1.0, expected))
       return emitOpError("output dimension ")
              << d << " is " << output.getDimSize(d) << ", but the scale gives "
              << expected;
