@@ -186,7 +186,10 @@ mlir::aidge::onnx_import::sliceBounds(NodeImporter &node,
         v = v < -dim ? -1 : v + dim;
       return std::clamp<int64_t>(v, lo, hi);
     };
-    if (step > 0) {
+    if (dim == 0) {
+      // Nothing to read, whichever the direction.
+      bounds.starts[*axis] = bounds.ends[*axis] = 0;
+    } else if (step > 0) {
       bounds.starts[*axis] = clampIndex(starts[i], 0, dim);
       bounds.ends[*axis] = clampIndex(ends[i], 0, dim);
     } else {
