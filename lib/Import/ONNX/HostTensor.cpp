@@ -4,7 +4,7 @@
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Builders.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
+#include "aidge/Dialect/Aidge/IR/ConstantData.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -319,19 +319,11 @@ llvm::Expected<HostTensor> HostTensor::fromProto(const TensorProto &proto,
 
 ElementsAttr HostTensor::toAttr(MLIRContext *context, StringRef name) const {
   auto tensorType = RankedTensorType::get(dims, elementType(context, type));
-  // Small constants stay readable in the IR; weights go to resource blobs.
-  constexpr int64_t kInlineLimit = 16;
-  if (numElements() <= kInlineLimit) {
-    if (type == TensorProto::BOOL) {
-      SmallVector<bool> values;
-      for (int64_t v : toInts())
-        values.push_back(v != 0);
-      return DenseElementsAttr::get(tensorType, values);
-    }
-    return DenseElementsAttr::getFromRawBuffer(tensorType, bytes);
+  if (type == TensorProto::BOOL && numElements() <= 16) {
+    SmallVector<bool> values;
+    for (int64_t v : toInts())
+      values.push_back(v != 0);
+    return DenseElementsAttr::get(tensorType, values);
   }
-  unsigned align = std::max(byteWidth(type), 1u);
-  return DenseResourceElementsAttr::get(
-      tensorType, name,
-      HeapAsmResourceBlob::allocateAndCopyWithAlign(bytes, align));
+  return makeConstant(tensorType, bytes, name);
 }

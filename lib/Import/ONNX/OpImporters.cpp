@@ -22,6 +22,13 @@ using namespace mlir::aidge::onnx_import;
 
 namespace {
 
+/// Ops that can carry a fused activation; ONNX nodes never have one.
+template <typename OpTy, typename = void>
+struct HasActivation : std::false_type {};
+template <typename OpTy>
+struct HasActivation<OpTy, std::void_t<decltype(std::declval<OpTy>().getActivationAttr())>>
+    : std::true_type {};
+
 /// Creates an aidge op for the node and checks it: builds with the given
 /// (placeholder) result types, re-infers them from the built op, verifies.
 /// Any diagnostic becomes one error on the node, and the op is removed, so
@@ -29,8 +36,13 @@ namespace {
 template <typename OpTy, typename ResultTypes, typename... Args>
 FailureOr<OpTy> createOp(NodeImporter &node, ResultTypes resultTypes,
                          Args &&...args) {
-  OpTy op = OpTy::create(node.builder(), node.loc(), resultTypes,
-                         std::forward<Args>(args)...);
+  OpTy op;
+  if constexpr (HasActivation<OpTy>::value)
+    op = OpTy::create(node.builder(), node.loc(), resultTypes,
+                      std::forward<Args>(args)..., ActivationAttr());
+  else
+    op = OpTy::create(node.builder(), node.loc(), resultTypes,
+                      std::forward<Args>(args)...);
   std::string message;
   LogicalResult result = success();
   {

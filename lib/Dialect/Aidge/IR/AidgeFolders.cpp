@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "aidge/Dialect/Aidge/IR/AidgeOps.h"
+#include "aidge/Dialect/Aidge/IR/ConstantData.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
@@ -42,8 +43,9 @@ OpFoldResult ConcatOp::fold(FoldAdaptor) {
   return {};
 }
 
-OpFoldResult TransposeOp::fold(FoldAdaptor) {
-  if (llvm::equal(getPerm(), llvm::seq<int64_t>(0, getPerm().size())))
+OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
+  if (llvm::equal(getPerm(), llvm::seq<int64_t>(0, getPerm().size())) &&
+      getInput().getType() == getType())
     return getInput();
   // transpose(transpose(x, p), q) == transpose(x, p o q).
   if (auto producer = getInput().getDefiningOp<TransposeOp>()) {
@@ -54,6 +56,9 @@ OpFoldResult TransposeOp::fold(FoldAdaptor) {
     getInputMutable().assign(producer.getInput());
     return getResult();
   }
+  if (auto value = dyn_cast_or_null<ElementsAttr>(adaptor.getInput()))
+    if (auto transposed = transposeConstant(value, getPerm(), getType()))
+      return *transposed;
   return {};
 }
 

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "aidge/Dialect/Aidge/IR/AidgeOps.h"
+#include "aidge/Dialect/Aidge/IR/DataFormat.h"
 #include "aidge/Dialect/Aidge/IR/ShapeInference.h"
 
 #include "mlir/IR/Builders.h"
@@ -42,9 +43,22 @@ static RankedTensorType tensorType(Value value) {
   return cast<RankedTensorType>(value.getType());
 }
 
+/// `type` with another shape. A result of the same rank keeps the operand's
+/// data format: ops that do not look for the channels work on the stored
+/// order, so their result is stored like their operand.
 static RankedTensorType withShape(RankedTensorType type,
                                   ArrayRef<int64_t> shape) {
-  return RankedTensorType::get(shape, type.getElementType());
+  Attribute encoding;
+  if ((int64_t)shape.size() == type.getRank())
+    encoding = type.getEncoding();
+  return RankedTensorType::get(shape, type.getElementType(), encoding);
+}
+
+/// The result of a channel-aware op, computed in the default order, stored
+/// in the format of its input.
+static RankedTensorType inFormatOf(RankedTensorType input,
+                                   ArrayRef<int64_t> shape) {
+  return getTensorInFormat(shape, input.getElementType(), getDataFormat(input));
 }
 
 static bool allPositive(ArrayRef<int64_t> values) {
@@ -96,8 +110,8 @@ LogicalResult ConvOp::inferReturnTypes(MLIRContext *, std::optional<Location> lo
                                        SmallVectorImpl<Type> &types) {
   InferenceError error(loc, getOperationName());
   RankedTensorType input = tensorType(adaptor.getInput());
-  ArrayRef<int64_t> in = input.getShape();
-  ArrayRef<int64_t> w = tensorType(adaptor.getWeight()).getShape();
+  SmallVector<int64_t> in = getDefaultOrderShape(input);
+  SmallVector<int64_t> w = getDefaultOrderShape(tensorType(adaptor.getWeight()));
   int64_t spatial = input.getRank() - 2;
   if (failed(verifyWindow(error, spatial, adaptor.getStrides(),
                           adaptor.getDilations(), adaptor.getPads())))
@@ -126,7 +140,7 @@ LogicalResult ConvOp::inferReturnTypes(MLIRContext *, std::optional<Location> lo
       return error("kernel does not fit the padded input along spatial axis ", i);
     out.push_back(size);
   }
-  types.push_back(withShape(input, out));
+  types.push_back(inFormatOf(input, out));
   return success();
 }
 
@@ -135,8 +149,8 @@ LogicalResult ConvTransposeOp::inferReturnTypes(
     SmallVectorImpl<Type> &types) {
   InferenceError error(loc, getOperationName());
   RankedTensorType input = tensorType(adaptor.getInput());
-  ArrayRef<int64_t> in = input.getShape();
-  ArrayRef<int64_t> w = tensorType(adaptor.getWeight()).getShape();
+  SmallVector<int64_t> in = getDefaultOrderShape(input);
+  SmallVector<int64_t> w = getDefaultOrderShape(tensorType(adaptor.getWeight()));
   if (input.getRank() != 4 || w.size() != 4)
     return error("expects a 4-D input and weight");
   if (failed(verifyWindow(error, 2, adaptor.getStrides(),
@@ -164,7 +178,7 @@ LogicalResult ConvTransposeOp::inferReturnTypes(
       return error("output is empty along spatial axis ", i);
     out.push_back(size);
   }
-  types.push_back(withShape(input, out));
+  types.push_back(inFormatOf(input, out));
   return success();
 }
 
@@ -210,7 +224,7 @@ template <typename Adaptor>
 static LogicalResult inferPool(const InferenceError &error, Adaptor adaptor,
                                SmallVectorImpl<Type> &types) {
   RankedTensorType input = tensorType(adaptor.getInput());
-  ArrayRef<int64_t> in = input.getShape();
+  SmallVector<int64_t> in = getDefaultOrderShape(input);
   int64_t spatial = input.getRank() - 2;
   ArrayRef<int64_t> kernel = adaptor.getKernelShape();
   if (failed(verifyWindow(error, spatial, adaptor.getStrides(),
@@ -230,7 +244,7 @@ static LogicalResult inferPool(const InferenceError &error, Adaptor adaptor,
       return error("window does not fit the padded input along spatial axis ", i);
     out.push_back(size);
   }
-  types.push_back(withShape(input, out));
+  types.push_back(inFormatOf(input, out));
   return success();
 }
 
@@ -251,9 +265,9 @@ static LogicalResult inferGlobalPool(const InferenceError &error, Value input,
   RankedTensorType type = tensorType(input);
   if (type.getRank() < 3)
     return error("expects an input of rank 3 or more");
-  SmallVector<int64_t> out(type.getShape());
+  SmallVector<int64_t> out = getDefaultOrderShape(type);
   std::fill(out.begin() + 2, out.end(), 1);
-  types.push_back(withShape(type, out));
+  types.push_back(inFormatOf(type, out));
   return success();
 }
 
@@ -332,7 +346,7 @@ LogicalResult BatchNormOp::inferReturnTypes(MLIRContext *,
   RankedTensorType input = tensorType(adaptor.getInput());
   if (input.getRank() < 2)
     return error("expects an input of rank 2 or more");
-  int64_t channels = input.getDimSize(1);
+  int64_t channels = getDefaultOrderShape(input)[1];
   for (Value param : {adaptor.getScale(), adaptor.getBias(), adaptor.getMean(),
                       adaptor.getVar()}) {
     ArrayRef<int64_t> shape = tensorType(param).getShape();
@@ -374,6 +388,17 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *, std::optional<Location> 
   }
   types.push_back(withShape(first, out));
   return success();
+}
+
+/// A transpose may change how its result is stored (its data format) as
+/// well as its shape, so only the shape and element type are inferred.
+bool TransposeOp::isCompatibleReturnTypes(TypeRange inferred, TypeRange actual) {
+  if (inferred.size() != 1 || actual.size() != 1)
+    return false;
+  auto lhs = cast<RankedTensorType>(inferred.front());
+  auto rhs = dyn_cast<RankedTensorType>(actual.front());
+  return rhs && lhs.getShape() == rhs.getShape() &&
+         lhs.getElementType() == rhs.getElementType();
 }
 
 LogicalResult TransposeOp::inferReturnTypes(MLIRContext *,

@@ -5,6 +5,7 @@
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Dialect.h"
+#include "mlir/IR/TensorEncoding.h"
 
 #include "aidge/Dialect/Aidge/IR/AidgeOpsDialect.h.inc"
 #include "aidge/Dialect/Aidge/IR/AidgeEnums.h.inc"

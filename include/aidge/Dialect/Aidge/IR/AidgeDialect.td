@@ -24,6 +24,7 @@ def Aidge_Dialect : Dialect {
   let cppNamespace = "::mlir::aidge";
   let useDefaultAttributePrinterParser = 1;
   let hasConstantMaterializer = 1;
+  let hasOperationAttrVerify = 1;
 }
 
 #endif // AIDGE_DIALECT_AIDGE_IR_AIDGEDIALECT_TD

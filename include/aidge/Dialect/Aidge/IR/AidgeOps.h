@@ -10,6 +10,12 @@
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
+namespace mlir::aidge {
+/// Marks ops that commute with any transpose of all their operands.
+template <typename ConcreteType>
+class AidgeElementwise : public OpTrait::TraitBase<ConcreteType, AidgeElementwise> {};
+} // namespace mlir::aidge
+
 #define GET_OP_CLASSES
 #include "aidge/Dialect/Aidge/IR/AidgeOps.h.inc"
 

@@ -4,7 +4,7 @@
 #define AIDGE_DIALECT_AIDGE_IR_AIDGEOPS_TD
 
 include "aidge/Dialect/Aidge/IR/AidgeDialect.td"
-include "aidge/Dialect/Aidge/IR/AidgeEnums.td"
+include "aidge/Dialect/Aidge/IR/AidgeAttrs.td"
 include "mlir/IR/OpBase.td"
 include "mlir/IR/BuiltinAttributeInterfaces.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
@@ -13,6 +13,12 @@ include "mlir/Interfaces/SideEffectInterfaces.td"
 //===----------------------------------------------------------------------===//
 // Base classes
 //===----------------------------------------------------------------------===//
+
+// Ops that compute each result element from the operand elements at the
+// same position: they commute with any transpose of all their operands.
+def Aidge_Elementwise : NativeOpTrait<"AidgeElementwise"> {
+  let cppNamespace = "::mlir::aidge";
+}
 
 class Aidge_Op<string mnemonic, list<Trait> traits = []>
     : Op<Aidge_Dialect, mnemonic, !listconcat(traits, [Pure])>;
@@ -26,7 +32,8 @@ class Aidge_InferredOp<string mnemonic, list<Trait> traits = []>
 
 class Aidge_UnaryOp<string mnemonic, string summaryText, list<Trait> traits = []>
     : Aidge_Op<mnemonic, !listconcat(traits, [SameOperandsAndResultType,
-                                              InferTypeOpInterface])> {
+                                              InferTypeOpInterface,
+                                              Aidge_Elementwise])> {
   let summary = summaryText;
   let description = "Applies `" # summaryText # "` to each element.";
   let arguments = (ins AnyStaticShapeTensor:$input);
@@ -41,7 +48,7 @@ class Aidge_FloatUnaryOp<string mnemonic, string summaryText, list<Trait> traits
 }
 
 class Aidge_BroadcastOp<string mnemonic, string summaryText, list<Trait> traits = []>
-    : Aidge_InferredOp<mnemonic, traits> {
+    : Aidge_InferredOp<mnemonic, !listconcat(traits, [Aidge_Elementwise])> {
   let summary = summaryText;
   let description = "Element-wise `" # summaryText # [{` with numpy
     (multidirectional) broadcasting; both operands have the same element type.
@@ -99,7 +106,8 @@ def Aidge_ConvOp : Aidge_InferredOp<"conv"> {
                        AnyStaticShapeTensor:$weight,
                        Optional<AnyStaticShapeTensor>:$bias,
                        DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
-                       DenseI64ArrayAttr:$pads, I64Attr:$group);
+                       DenseI64ArrayAttr:$pads, I64Attr:$group,
+                       OptionalAttr<Aidge_ActivationAttr>:$activation);
   let results = (outs AnyStaticShapeTensor:$output);
 }
 
@@ -129,7 +137,8 @@ def Aidge_FCOp : Aidge_InferredOp<"fc"> {
   let arguments = (ins AnyStaticShapeTensor:$a, AnyStaticShapeTensor:$b,
                        Optional<AnyStaticShapeTensor>:$c,
                        BoolAttr:$trans_a, BoolAttr:$trans_b,
-                       F32Attr:$alpha, F32Attr:$beta);
+                       F32Attr:$alpha, F32Attr:$beta,
+                       OptionalAttr<Aidge_ActivationAttr>:$activation);
   let results = (outs AnyStaticShapeTensor:$output);
 }
 
@@ -156,7 +165,8 @@ def Aidge_MaxPoolOp : Aidge_InferredOp<"max_pool"> {
   }];
   let arguments = (ins AnyStaticShapeTensor:$input, DenseI64ArrayAttr:$kernel_shape,
                        DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
-                       DenseI64ArrayAttr:$pads, BoolAttr:$ceil_mode);
+                       DenseI64ArrayAttr:$pads, BoolAttr:$ceil_mode,
+                       OptionalAttr<Aidge_ActivationAttr>:$activation);
   let results = (outs AnyStaticShapeTensor:$output);
 }
 
@@ -169,14 +179,16 @@ def Aidge_AvgPoolOp : Aidge_InferredOp<"avg_pool"> {
   let arguments = (ins AnyStaticShapeTensor:$input, DenseI64ArrayAttr:$kernel_shape,
                        DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
                        DenseI64ArrayAttr:$pads, BoolAttr:$ceil_mode,
-                       BoolAttr:$count_include_pad);
+                       BoolAttr:$count_include_pad,
+                       OptionalAttr<Aidge_ActivationAttr>:$activation);
   let results = (outs AnyStaticShapeTensor:$output);
 }
 
 def Aidge_GlobalAveragePoolOp : Aidge_InferredOp<"global_average_pool"> {
   let summary = "mean over all spatial positions";
   let description = "`N x C x D...` to `N x C x 1...`.";
-  let arguments = (ins AnyStaticShapeTensor:$input);
+  let arguments = (ins AnyStaticShapeTensor:$input,
+                       OptionalAttr<Aidge_ActivationAttr>:$activation);
   let results = (outs AnyStaticShapeTensor:$output);
 }
 
@@ -225,12 +237,17 @@ def Aidge_HardSigmoidOp
                        F32Attr:$beta);
 }
 
-def Aidge_SoftmaxOp : Aidge_FloatUnaryOp<"softmax", "softmax along one axis"> {
+// Not element-wise: each result depends on a whole row along `axis`.
+def Aidge_SoftmaxOp : Aidge_Op<"softmax", [SameOperandsAndResultType,
+                                           InferTypeOpInterface]> {
+  let summary = "softmax along one axis";
   let description = [{
     Normalized exponential along `axis` (opset-13 semantics; the 2-D
     coercion of earlier opsets is expressed with reshapes at import).
   }];
   let arguments = (ins StaticShapeTensorOf<[AnyFloat]>:$input, I64Attr:$axis);
+  let results = (outs StaticShapeTensorOf<[AnyFloat]>:$output);
+  let assemblyFormat = "$input attr-dict `:` type($output)";
   let hasVerifier = 1;
 }
 
@@ -238,10 +255,17 @@ def Aidge_SoftmaxOp : Aidge_FloatUnaryOp<"softmax", "softmax along one axis"> {
 // Binary broadcasting ops
 //===----------------------------------------------------------------------===//
 
-def Aidge_AddOp : Aidge_BroadcastOp<"add", "lhs + rhs", [Commutative]>;
-def Aidge_SubOp : Aidge_BroadcastOp<"sub", "lhs - rhs">;
-def Aidge_MulOp : Aidge_BroadcastOp<"mul", "lhs * rhs", [Commutative]>;
-def Aidge_DivOp : Aidge_BroadcastOp<"div", "lhs / rhs">;
+// The arithmetic ops can apply a fused activation (see `--aidge-fuse`).
+class Aidge_ArithmeticOp<string mnemonic, string summaryText, list<Trait> traits = []>
+    : Aidge_BroadcastOp<mnemonic, summaryText, traits> {
+  let arguments = (ins AnyStaticShapeTensor:$lhs, AnyStaticShapeTensor:$rhs,
+                       OptionalAttr<Aidge_ActivationAttr>:$activation);
+}
+
+def Aidge_AddOp : Aidge_ArithmeticOp<"add", "lhs + rhs", [Commutative]>;
+def Aidge_SubOp : Aidge_ArithmeticOp<"sub", "lhs - rhs">;
+def Aidge_MulOp : Aidge_ArithmeticOp<"mul", "lhs * rhs", [Commutative]>;
+def Aidge_DivOp : Aidge_ArithmeticOp<"div", "lhs / rhs">;
 def Aidge_PowOp : Aidge_BroadcastOp<"pow", "lhs ^ rhs"> {
   let description = [{
     Element-wise power with numpy broadcasting. As in ONNX the exponent may
@@ -280,9 +304,16 @@ def Aidge_ConcatOp : Aidge_InferredOp<"concat"> {
   let hasFolder = 1;
 }
 
-def Aidge_TransposeOp : Aidge_InferredOp<"transpose"> {
+def Aidge_TransposeOp : Aidge_Op<"transpose", [InferTypeOpAdaptorWithIsCompatible]> {
   let summary = "permutation of dimensions";
-  let description = "Output dimension `i` is input dimension `perm[i]`.";
+  let description = [{
+    Output dimension `i` is input dimension `perm[i]`. The result's data
+    format is its own: a transpose that only changes how a tensor is stored
+    (inserted by `--aidge-match-impl`) has the same values in the default
+    order as its input, e.g. `perm = [0, 2, 3, 1]` from the default format
+    to `#aidge<format nhwc>`.
+  }];
+  let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
   let arguments = (ins AnyStaticShapeTensor:$input, DenseI64ArrayAttr:$perm);
   let results = (outs AnyStaticShapeTensor:$output);
   let hasFolder = 1;

@@ -1,0 +1,111 @@
+//===- ConstantData.cpp - Reading and making aidge constants --------------===//
+
+#include "aidge/Dialect/Aidge/IR/ConstantData.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include <cstring>
+
+using namespace mlir;
+using namespace mlir::aidge;
+
+static unsigned byteWidth(Type elementType) {
+  return std::max<unsigned>(elementType.getIntOrFloatBitWidth() / 8, 1);
+}
+
+ElementsAttr mlir::aidge::makeConstant(RankedTensorType type,
+                                       ArrayRef<char> bytes, StringRef name) {
+  // Small constants stay readable in the IR; weights go to resource blobs.
+  constexpr int64_t kInlineLimit = 16;
+  if (type.getNumElements() <= kInlineLimit)
+    return DenseElementsAttr::getFromRawBuffer(type, bytes);
+  return DenseResourceElementsAttr::get(
+      type, name,
+      HeapAsmResourceBlob::allocateAndCopyWithAlign(
+          bytes, byteWidth(type.getElementType())));
+}
+
+std::optional<std::vector<char>> mlir::aidge::getConstantBytes(ElementsAttr value) {
+  auto type = cast<ShapedType>(value.getType());
+  Type elementType = type.getElementType();
+  if (!elementType.isIntOrFloat() || elementType.getIntOrFloatBitWidth() % 8)
+    return std::nullopt;
+  size_t width = byteWidth(elementType);
+  size_t size = type.getNumElements() * width;
+  ArrayRef<char> raw;
+  if (auto dense = dyn_cast<DenseElementsAttr>(value)) {
+    raw = dense.getRawData();
+  } else if (auto resource = dyn_cast<DenseResourceElementsAttr>(value)) {
+    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
+    if (!blob)
+      return std::nullopt;
+    raw = blob->getData();
+  } else {
+    return std::nullopt;
+  }
+  std::vector<char> bytes(size);
+  if (raw.size() == width) { // a splat
+    for (size_t offset = 0; offset < size; offset += width)
+      std::memcpy(bytes.data() + offset, raw.data(), width);
+    return bytes;
+  }
+  if (raw.size() != size)
+    return std::nullopt;
+  std::memcpy(bytes.data(), raw.data(), size);
+  return bytes;
+}
+
+std::optional<std::vector<float>> mlir::aidge::getF32Values(ElementsAttr value) {
+  if (!cast<ShapedType>(value.getType()).getElementType().isF32())
+    return std::nullopt;
+  auto bytes = getConstantBytes(value);
+  if (!bytes)
+    return std::nullopt;
+  std::vector<float> values(bytes->size() / sizeof(float));
+  std::memcpy(values.data(), bytes->data(), bytes->size());
+  return values;
+}
+
+ElementsAttr mlir::aidge::makeF32Constant(RankedTensorType type,
+                                          ArrayRef<float> values,
+                                          StringRef name) {
+  ArrayRef<char> bytes(reinterpret_cast<const char *>(values.data()),
+                       values.size() * sizeof(float));
+  return makeConstant(type, bytes, name);
+}
+
+std::optional<ElementsAttr>
+mlir::aidge::transposeConstant(ElementsAttr value, ArrayRef<int64_t> perm,
+                               RankedTensorType resultType) {
+  auto bytes = getConstantBytes(value);
+  if (!bytes)
+    return std::nullopt;
+  auto inputType = cast<ShapedType>(value.getType());
+  ArrayRef<int64_t> inShape = inputType.getShape();
+  int64_t rank = inShape.size();
+  size_t width = byteWidth(inputType.getElementType());
+  SmallVector<int64_t> inStrides(rank, 1);
+  for (int64_t d = rank - 2; d >= 0; --d)
+    inStrides[d] = inStrides[d + 1] * inShape[d + 1];
+  // Walk the result in row-major order, reading the input through perm.
+  std::vector<char> out(bytes->size());
+  SmallVector<int64_t> index(rank, 0);
+  for (size_t offset = 0; offset < out.size(); offset += width) {
+    int64_t source = 0;
+    for (int64_t d = 0; d < rank; ++d)
+      source += index[d] * inStrides[perm[d]];
+    std::memcpy(out.data() + offset, bytes->data() + source * width, width);
+    for (int64_t d = rank - 1; d >= 0; --d) {
+      if (++index[d] < resultType.getDimSize(d))
+        break;
+      index[d] = 0;
+    }
+  }
+  return makeConstant(resultType, out, getConstantName(value));
+}
+
+std::string mlir::aidge::getConstantName(ElementsAttr value) {
+  if (auto resource = dyn_cast<DenseResourceElementsAttr>(value))
+    return resource.getRawHandle().getKey().str();
+  return "cst";
+}
