@@ -1,0 +1,150 @@
+//===- CppLib.cpp - The built-in `cpp` export library ---------------------===//
+//
+// Float32 kernels in the style of aidge_export_cpp: convolutions and pools
+// on channels-last activations (NHWC, NWC for 1-D) with weights stored
+// `[out][kh][kw][in]`, element-wise ops and activations in any format,
+// data movement on the stored bytes of any element type, and Reshape-like
+// ops in the default format so that a reshape never sees channels-last
+// data. The kernels themselves live in the export target.
+//
+//===----------------------------------------------------------------------===//
+
+#include "aidge/ExportLib/ExportLib.h"
+
+#include "aidge/Dialect/Aidge/IR/AidgeOps.h"
+#include "aidge/Dialect/Aidge/IR/DataFormat.h"
+
+using namespace mlir;
+using namespace mlir::aidge;
+
+namespace {
+IOSpec io(StringRef dtype, DataFormat format = DataFormat::any) {
+  return IOSpec{dtype.str(), format, {}, {}};
+}
+
+/// Registers into one library, every kernel header under kernels/cpp.
+struct CppLibBuilder {
+  ExportLib &lib;
+
+  void add(StringRef opType, ImplSpec spec, StringRef kernel, StringRef entry,
+           StringRef header, std::vector<std::string> config) {
+    lib.registerImpl(opType, std::move(spec),
+                     KernelDescriptor{kernel.str(), entry.str(),
+                                      {("kernels/cpp/" + header).str()},
+                                      std::move(config)});
+  }
+};
+
+/// Depthwise convolutions (one group per input channel) have their own
+/// kernel, preferred over the grouped one.
+std::optional<int64_t> depthwiseScore(Operation *op) {
+  auto conv = cast<ConvOp>(op);
+  int64_t channels = getDefaultOrderShape(conv.getInput().getType())[1];
+  if (conv.getGroup() > 1 && conv.getGroup() == channels)
+    return 1;
+  return std::nullopt;
+}
+} // namespace
+
+void mlir::aidge::registerCppExportLib(ExportLibRegistry &registry) {
+  ExportLib &lib = registry.getOrCreate("cpp");
+  lib.staticFiles = {"utils/cpp/typedefs.hpp", "utils/cpp/activation_utils.hpp",
+                     "utils/cpp/mem_info.hpp"};
+  CppLibBuilder b{lib};
+  const std::vector<std::string> window = {
+      "in_dims", "out_dims", "kernel", "stride", "dilation", "padding",
+      "activation", "mem_info"};
+  const std::vector<std::string> elementwise = {"in_dims", "out_dims",
+                                                "activation", "mem_info"};
+  const std::vector<std::string> shaped = {"in_dims", "out_dims", "attributes",
+                                           "mem_info"};
+
+  // Windowed ops: channels last. Weights/bias are operands 1 and 2; the
+  // last IOSpec (bias) is `any` format since it is 1-D.
+  for (auto [format, suffix] : {std::pair(DataFormat::nhwc, "2d"),
+                                std::pair(DataFormat::nwc, "1d")}) {
+    ImplSpec conv;
+    conv.inputs = {io("f32", format), io("f32", format), io("f32")};
+    conv.outputs = {io("f32", format)};
+    b.add("conv", conv, (Twine("conv") + suffix).str(), "convolution_forward",
+          "convolution.hpp", window);
+    ImplSpec depthwise = conv;
+    depthwise.score = depthwiseScore;
+    b.add("conv", depthwise, (Twine("conv_depthwise") + suffix).str(),
+          "convolution_depthwise_forward", "convolution_depthwise.hpp", window);
+    ImplSpec pool = ImplSpec::uniform(io("f32", format));
+    b.add("max_pool", pool, (Twine("max_pool") + suffix).str(),
+          "pooling_forward", "pooling.hpp", window);
+    b.add("avg_pool", pool, (Twine("avg_pool") + suffix).str(),
+          "pooling_forward", "pooling.hpp", window);
+    b.add("global_average_pool", pool,
+          (Twine("global_average_pool") + suffix).str(),
+          "global_pooling_forward", "pooling.hpp", elementwise);
+    b.add("global_max_pool", pool, (Twine("global_max_pool") + suffix).str(),
+          "global_pooling_forward", "pooling.hpp", elementwise);
+    ImplSpec batchNorm;
+    batchNorm.inputs = {io("f32", format), io("f32")};
+    batchNorm.outputs = {io("f32", format)};
+    b.add("batch_norm", batchNorm, (Twine("batch_norm") + suffix).str(),
+          "batchnorm_forward", "batchnorm.hpp", elementwise);
+  }
+  ImplSpec convTranspose;
+  convTranspose.inputs = {io("f32", DataFormat::nhwc), io("f32", DataFormat::nhwc),
+                          io("f32")};
+  convTranspose.outputs = {io("f32", DataFormat::nhwc)};
+  b.add("conv_transpose", convTranspose, "conv_transpose2d",
+        "conv_transpose_forward", "conv_transpose.hpp", window);
+
+  // Batch norm of a matrix (after a dense layer): channels are dimension 1.
+  ImplSpec batchNormMatrix;
+  IOSpec matrix = io("f32", DataFormat::default_);
+  matrix.minDims = {1, 1};
+  matrix.maxDims = {-1, -1};
+  batchNormMatrix.inputs = {matrix, io("f32")};
+  batchNormMatrix.outputs = {matrix};
+  b.add("batch_norm", batchNormMatrix, "batch_norm_matrix", "batchnorm_forward",
+        "batchnorm.hpp", elementwise);
+
+  ImplSpec dense;
+  dense.inputs = {io("f32", DataFormat::default_), io("f32")};
+  dense.outputs = {io("f32", DataFormat::default_)};
+  b.add("fc", dense, "fc", "fullyconnected_forward", "fullyconnected.hpp",
+        {"in_dims", "out_dims", "trans_a", "trans_b", "alpha", "beta",
+         "activation", "mem_info"});
+  b.add("matmul", ImplSpec::uniform(io("f32", DataFormat::default_)), "matmul",
+        "matmul_forward", "matmul.hpp", shaped);
+
+  // Element-wise float ops run on the stored order, whatever it is.
+  for (StringRef op : {"relu", "leaky_relu", "clip", "sigmoid", "tanh",
+                       "hard_sigmoid", "hard_swish", "erf", "exp", "sqrt",
+                       "abs", "neg"})
+    b.add(op, ImplSpec::uniform(io("f32")), op, "activation_forward",
+          "activation.hpp", elementwise);
+  for (StringRef op : {"add", "sub", "mul", "div", "pow", "max", "min"})
+    b.add(op, ImplSpec::uniform(io("f32")), op, "elemwise_forward",
+          "elemwise.hpp", elementwise);
+
+  for (StringRef op : {"softmax", "reduce_mean", "reduce_sum", "reduce_max",
+                       "resize"})
+    b.add(op, ImplSpec::uniform(io("f32", DataFormat::default_)), op,
+          (op + "_forward").str(), (op + ".hpp").str(), shaped);
+
+  // Data movement copies bytes, so any element type; axes refer to the
+  // stored order, and only concatenation runs channels last as well.
+  b.add("concat", ImplSpec::uniform(io("any")), "concat", "concat_forward",
+        "concat.hpp", shaped);
+  b.add("transpose", ImplSpec::uniform(io("any")), "transpose",
+        "transpose_forward", "transpose.hpp", shaped);
+  for (StringRef op : {"reshape", "flatten", "squeeze", "unsqueeze", "identity"})
+    b.add(op, ImplSpec::uniform(io("any", DataFormat::default_)), op,
+          "reshape_forward", "reshape.hpp", shaped);
+  for (StringRef op : {"pad", "slice", "split"})
+    b.add(op, ImplSpec::uniform(io("any", DataFormat::default_)), op,
+          (op + "_forward").str(), (op + ".hpp").str(), shaped);
+  ImplSpec gather;
+  gather.inputs = {io("any", DataFormat::default_), io("any")};
+  gather.outputs = {io("any", DataFormat::default_)};
+  b.add("gather", gather, "gather", "gather_forward", "gather.hpp", shaped);
+  b.add("cast", ImplSpec::uniform(io("any", DataFormat::default_)), "cast",
+        "cast_forward", "cast.hpp", shaped);
+}
