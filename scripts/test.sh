@@ -13,7 +13,7 @@ rm -rf "$results" && mkdir -p "$results"
 echo "==> lit suite (test/)"
 set +e
 "$LLVM_PREFIX/bin/lit" -sv --time-tests -j2 \
-  --xunit-xml-output "$results/lit.xml" "$AIDGE_BUILD/test"
+  --xunit-xml-output "$results/lit.xml" "$AIDGE_BUILD/test" "$AIDGE_BUILD/test/Unit"
 set -e
 
 /usr/bin/python3 "$AIDGE_ROOT/scripts/summarize_results.py" "$results"/*.xml

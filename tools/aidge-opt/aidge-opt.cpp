@@ -1,5 +1,6 @@
 //===- aidge-opt.cpp - The aidge optimizer driver -------------------------===//
 
+#include "aidge/Dialect/Aidge/Transforms/Passes.h"
 #include "aidge/InitAllDialects.h"
 
 #include "mlir/IR/DialectRegistry.h"
@@ -12,6 +13,7 @@ int main(int argc, char **argv) {
   // The generic cleanups (canonicalize, cse, symbol-dce, ...) apply to
   // aidge graphs as they are.
   mlir::registerTransformsPasses();
+  mlir::aidge::registerAidgePasses();
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "aidge optimizer driver\n", registry));
 }
