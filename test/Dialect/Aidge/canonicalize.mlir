@@ -462,3 +462,39 @@ func.func @shape_chain_on_constant() -> tensor<1x4xf32> {
   return %3 : tensor<1x4xf32>
 }
 {-# dialect_resources: { builtin: { blob_c: "0x04000000000000000000803F0000004000004040" } } #-}
+
+// -----
+
+// A transpose of a constant folds to the transposed constant, in the
+// result's data format: [[1, 2, 3], [4, 5, 6]] becomes [[1, 4], [2, 5], [3, 6]].
+// CHECK-LABEL: func @transpose_of_constant
+//       CHECK: %[[C:.*]] = aidge.producer dense<{{\[\[}}1.000000e+00, 4.000000e+00], [2.000000e+00, 5.000000e+00], [3.000000e+00, 6.000000e+00]]> : tensor<3x2xf32>
+//   CHECK-NOT: aidge.transpose
+//       CHECK: return %[[C]]
+func.func @transpose_of_constant() -> tensor<3x2xf32> {
+  %c = aidge.producer dense<[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]> : tensor<2x3xf32>
+  %0 = aidge.transpose %c {perm = array<i64: 1, 0>} : (tensor<2x3xf32>) -> tensor<3x2xf32>
+  return %0 : tensor<3x2xf32>
+}
+
+// -----
+
+// A weight blob moved to channels last: a new blob with the elements
+// reordered ([o][i][kh][kw] -> [o][kh][kw][i]): channel 2 of 3 is ones,
+// so the new blob repeats 0, 0, 1.
+// CHECK-LABEL: func @transpose_of_blob
+//       CHECK: aidge.producer dense_resource<w{{.*}}> : tensor<1x2x3x3xf32, #aidge<format nhwc>>
+//   CHECK-NOT: aidge.transpose
+//       CHECK: w{{.*}}: "0x0400000000000000000000000000803F00000000000000000000803F00000000000000000000803F00000000000000000000803F00000000000000000000803F00000000000000000000803F"
+func.func @transpose_of_blob() -> tensor<1x2x3x3xf32, #aidge<format nhwc>> {
+  %w = aidge.producer dense_resource<w> : tensor<1x3x2x3xf32>
+  %0 = aidge.transpose %w {perm = array<i64: 0, 2, 3, 1>} : (tensor<1x3x2x3xf32>) -> tensor<1x2x3x3xf32, #aidge<format nhwc>>
+  return %0 : tensor<1x2x3x3xf32, #aidge<format nhwc>>
+}
+{-#
+  dialect_resources: {
+    builtin: {
+      w: "0x040000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000803F0000803F0000803F0000803F0000803F0000803F"
+    }
+  }
+#-}
