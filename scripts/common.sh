@@ -9,7 +9,8 @@ AIDGE_PACKAGES=(
   cmake ninja-build ccache g++
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
   libprotobuf-dev protobuf-compiler libonnx-dev libonnx-testdata
-  python3 python3-onnx python3-numpy python3-torch libgtest-dev
+  python3 python3-onnx python3-numpy python3-torch python3-torchvision libgtest-dev
+  librsvg2-bin
 )
 
 aidge_install_deps() {

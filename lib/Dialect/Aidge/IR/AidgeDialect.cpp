@@ -36,6 +36,18 @@ Operation *AidgeDialect::materializeConstant(OpBuilder &builder, Attribute value
   return ProducerOp::create(builder, loc, elements);
 }
 
+std::string mlir::aidge::getNodeName(Location loc) {
+  std::string name;
+  loc->walk([&](Location inner) {
+    if (auto named = dyn_cast<NameLoc>(inner)) {
+      name = named.getName().str();
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return name;
+}
+
 //===----------------------------------------------------------------------===//
 // Attribute verifiers
 //===----------------------------------------------------------------------===//

@@ -204,18 +204,34 @@ static SmallVector<int64_t> relayoutPermutation(DataFormat from, DataFormat to,
   return perm;
 }
 
+/// A location for an op inserted to adapt node `loc`: named after the node
+/// and what it converts to, so reports and diagnostics tell them apart.
+static Location adaptationLoc(Location loc, const Twine &what) {
+  std::string node = getNodeName(loc);
+  if (node.empty())
+    return loc;
+  return NameLoc::get(StringAttr::get(loc.getContext(), node + "_to_" + what),
+                      loc);
+}
+
 /// `value` converted to `elementType` and stored in `format`, by a cast then
 /// a transpose, each only when needed.
 static Value convert(OpBuilder &builder, Location loc, Value value,
                      Type elementType, DataFormat format) {
   auto type = cast<RankedTensorType>(value.getType());
-  if (type.getElementType() != elementType)
-    value = CastOp::create(builder, loc, type.clone(elementType), value);
+  if (type.getElementType() != elementType) {
+    std::string typeName;
+    llvm::raw_string_ostream(typeName) << elementType;
+    value = CastOp::create(builder, adaptationLoc(loc, typeName),
+                           type.clone(elementType), value);
+  }
   DataFormat current = getDataFormat(type);
   if (isSameLayout(current, format, type.getRank()))
     return value;
   auto stored = getTensorInFormat(getDefaultOrderShape(type), elementType, format);
-  return TransposeOp::create(builder, loc, stored, value,
+  return TransposeOp::create(builder,
+                             adaptationLoc(loc, stringifyDataFormat(format)),
+                             stored, value,
                              relayoutPermutation(current, format, type.getRank()));
 }
 
@@ -265,8 +281,12 @@ LogicalResult Matcher::adapt(Operation *op, const Fit &fit) {
       restored = convert(builder, op->getLoc(), restored,
                          cast<RankedTensorType>(after).getElementType(), format);
     if (cast<RankedTensorType>(restored.getType()).getElementType() !=
-        wanted.getElementType())
-      restored = CastOp::create(builder, op->getLoc(), wanted, restored);
+        wanted.getElementType()) {
+      std::string typeName;
+      llvm::raw_string_ostream(typeName) << wanted.getElementType();
+      restored = CastOp::create(builder, adaptationLoc(op->getLoc(), typeName),
+                                wanted, restored);
+    }
     result.replaceAllUsesExcept(restored, restored.getDefiningOp());
     // A transpose then a cast: the transpose's use by the cast stays.
     if (Operation *first = restored.getDefiningOp();

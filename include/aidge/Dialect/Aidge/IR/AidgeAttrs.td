@@ -164,4 +164,47 @@ def Aidge_ActivationAttr : AttrDef<Aidge_Dialect, "Activation"> {
   let genVerifyDecl = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// Memory plans
+//===----------------------------------------------------------------------===//
+
+def Aidge_Reuse : I32EnumAttr<"Reuse",
+    "how a tensor's memory relates to another's", [
+    I32EnumAttrCase<"none", 0>,
+    I32EnumAttrCase<"inplace", 1>,
+    I32EnumAttrCase<"alias", 2>,
+    I32EnumAttrCase<"wrap", 3>,
+    I32EnumAttrCase<"concat", 4>]> {
+  let cppNamespace = "::mlir::aidge";
+  let genSpecializedAttr = 0;
+}
+
+def Aidge_MemInfoAttr : AttrDef<Aidge_Dialect, "MemInfo"> {
+  let mnemonic = "mem_info";
+  let summary = "where a tensor lies in the activation arena (Aidge's mem_info)";
+  let description = [{
+    Set by `--aidge-plan-memory` as `aidge.mem` (one per result, and on
+    graph inputs), all in bytes: the tensor is a plane of `count` lines of
+    `length` slots of `size` bytes, slots `stride` bytes apart, starting at
+    `offset` (= `cont_offset`) in the arena. Its first `cont_size` bytes are
+    contiguous; the remaining `wrap_size` bytes continue at `wrap_offset`,
+    the start of its space. `reuse` says how it shares memory: written over
+    a dying operand (`inplace`), the same bytes as its operand (`alias`),
+    over its operand as it is read (`wrap`), or straight into its slice of a
+    concatenation (`concat`).
+
+    ```mlir
+    #aidge.mem_info<size = 32, stride = 32, length = 8, count = 8,
+                    offset = 0, cont_offset = 0, cont_size = 2048,
+                    wrap_offset = 0, wrap_size = 0, reuse = none>
+    ```
+  }];
+  let parameters = (ins "int64_t":$size, "int64_t":$stride, "int64_t":$length,
+                        "int64_t":$count, "int64_t":$offset,
+                        "int64_t":$cont_offset, "int64_t":$cont_size,
+                        "int64_t":$wrap_offset, "int64_t":$wrap_size,
+                        "::mlir::aidge::Reuse":$reuse);
+  let assemblyFormat = "`<` struct(params) `>`";
+}
+
 #endif // AIDGE_DIALECT_AIDGE_IR_AIDGEATTRS_TD

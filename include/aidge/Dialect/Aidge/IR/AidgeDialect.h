@@ -13,4 +13,9 @@
 #define GET_ATTRDEF_CLASSES
 #include "aidge/Dialect/Aidge/IR/AidgeAttrs.h.inc"
 
+namespace mlir::aidge {
+/// The first ONNX node name in `loc` (fused ops carry several), or "".
+std::string getNodeName(Location loc);
+} // namespace mlir::aidge
+
 #endif // AIDGE_DIALECT_AIDGE_IR_AIDGEDIALECT_H

@@ -57,4 +57,72 @@ def AidgeMatchImpl : Pass<"aidge-match-impl", "ModuleOp"> {
                            "::mlir::func::FuncDialect"];
 }
 
+def AidgeSchedule : Pass<"aidge-schedule", "func::FuncOp"> {
+  let summary = "Fix the order in which the ops run";
+  let description = [{
+    Gives every op that runs a kernel its step, `aidge.step = N` (from 1;
+    graph inputs are written at step 0), and moves the ops into that order.
+    `order=topological` keeps the order of the IR; `order=memory` picks, of
+    the ops ready to run, the one that leaves the least live memory (it
+    frees what its operands held when they die with it), so that branches
+    are finished before others start; it is kept only if its live-set peak
+    is below the topological order's.
+  }];
+  let options = [
+    Option<"order", "order", "std::string", /*default=*/"\"topological\"",
+           "topological or memory">,
+  ];
+}
+
+def AidgePlanMemory : Pass<"aidge-plan-memory", "ModuleOp"> {
+  let summary = "Place every activation in one arena";
+  let description = [{
+    Gives every tensor an op writes, and every graph input, its place in one
+    arena, as `aidge.mem = #aidge.mem_info<...>` (Aidge's mem_info); weights
+    stay out. The function and the module get `aidge.peak_bytes`, the arena
+    size. Steps come from `--aidge-schedule` (or the IR order).
+
+    Tensors that may share memory form a space: a result over an operand of
+    an element-wise op that dies there (`inplace`), a reshape-like view at
+    its operand's bytes (`alias`), with `wrapping` a channels-last conv or
+    pool of one image over the input it reads row by row, keeping the
+    protected margin its kernel, stride and padding need (`wrap`), with
+    `concat-in-place` the inputs of a concatenation written into their
+    slices of its result (`concat`). Spaces are then packed first-fit over
+    their lifetimes: in order of allocation (`stack`, Aidge's), largest
+    first (`greedy-by-size`), or both keeping the smaller peak (`best`).
+  }];
+  let options = [
+    Option<"strategy", "strategy", "std::string", /*default=*/"\"best\"",
+           "stack, greedy-by-size or best">,
+    Option<"inplace", "inplace", "bool", /*default=*/"true",
+           "Write element-wise results over operands that die there">,
+    Option<"wrapping", "wrapping", "bool", /*default=*/"false",
+           "Let windowed ops write over the input they read">,
+    Option<"concatInPlace", "concat-in-place", "bool", /*default=*/"false",
+           "Let producers write into their slice of a concatenation">,
+    Option<"align", "align", "int64_t", /*default=*/"16",
+           "Alignment of every space, in bytes">,
+  ];
+}
+
+def AidgeVerifyMemory : Pass<"aidge-verify-memory", "ModuleOp"> {
+  let summary = "Check a memory plan byte by byte";
+  let description = [{
+    Recomputes the bytes of every planned tensor (strides and wrap-around
+    included) and fails, naming both tensors, when two tensors live at the
+    same step share a byte in a way the op writing the newer one does not
+    make safe, or when a tensor lies outside the arena. It trusts only the
+    `aidge.mem` attributes, not the planner.
+  }];
+}
+
+def AidgeMemoryReport : Pass<"aidge-memory-report", "ModuleOp"> {
+  let summary = "Write memory_info.json, .txt and .svg of a memory plan";
+  let options = [
+    Option<"dir", "dir", "std::string", /*default=*/"\"\"",
+           "Directory to write the report into">,
+  ];
+}
+
 #endif // AIDGE_DIALECT_AIDGE_TRANSFORMS_PASSES_TD
