@@ -48,6 +48,7 @@ std::optional<int64_t> depthwiseScore(Operation *op) {
 
 void mlir::aidge::registerCppExportLib(ExportLibRegistry &registry) {
   ExportLib &lib = registry.getOrCreate("cpp");
+  lib.rootDir = AIDGE_CPP_LIBRARY_DIR;
   lib.staticFiles = {"utils/cpp/typedefs.hpp", "utils/cpp/activation_utils.hpp",
                      "utils/cpp/mem_info.hpp"};
   CppLibBuilder b{lib};

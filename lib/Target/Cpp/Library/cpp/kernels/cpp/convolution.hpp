@@ -1,0 +1,103 @@
+// aidge-mlir cpp export library: 2-D (and 1-D, with height 1) convolution,
+// channels last.
+#ifndef AIDGE_CPP_KERNELS_CONVOLUTION_HPP
+#define AIDGE_CPP_KERNELS_CONVOLUTION_HPP
+
+#include "utils/cpp/activation_utils.hpp"
+#include "utils/cpp/mem_info.hpp"
+#include "utils/cpp/typedefs.hpp"
+
+namespace aidge_cpp {
+
+// Also defined, identically, by convolution_depthwise.hpp: each header
+// stands alone with the utils headers.
+#ifndef AIDGE_CPP_CONV_PARAMS_DEFINED
+#define AIDGE_CPP_CONV_PARAMS_DEFINED
+/// Field order: {batch, in_height, in_width, in_channels, out_height,
+/// out_width, out_channels, kernel_h, kernel_w, stride_h, stride_w,
+/// dilation_h, dilation_w, pad_top, pad_left, pad_bottom, pad_right, group,
+/// act}. 1-D (NWC): in_height = out_height = kernel_h = 1, stride_h =
+/// dilation_h = 1, pad_top = pad_bottom = 0.
+struct ConvParams {
+  int batch;
+  int in_height;
+  int in_width;
+  int in_channels;
+  int out_height;
+  int out_width;
+  int out_channels;
+  int kernel_h;
+  int kernel_w;
+  int stride_h;
+  int stride_w;
+  int dilation_h;
+  int dilation_w;
+  int pad_top;
+  int pad_left;
+  int pad_bottom;
+  int pad_right;
+  int group;
+  ActivationParams act;
+};
+#endif
+
+
+/// Convolution of an NHWC input [N][H][W][C] with weights
+/// [out_channels][kernel_h][kernel_w][in_channels / group] and an optional
+/// bias [out_channels] (null for none) into an NHWC output
+/// [N][out_height][out_width][out_channels]; then `act`.
+/// out[n][oy][ox][m] = bias[m] + sum over (ky, kx, c) of
+///   in[n][oy*stride_h - pad_top + ky*dilation_h]
+///     [ox*stride_w - pad_left + kx*dilation_w][g*C/group + c]
+///   * w[m][ky][kx][c],  g = m / (out_channels / group),
+/// cells outside the input being zero (windows are clipped, nothing is
+/// padded). Output rows are produced in increasing (n, oy) order, so the
+/// output may wrap over input rows already consumed.
+inline void convolution_forward(unsigned char *mem, const MemInfo &in,
+                                const MemInfo &out, const ConvParams &p,
+                                const float *weights, const float *bias) {
+  const In<float> x(mem, in);
+  const Out<float> y(mem, out);
+  const long H = p.in_height, W = p.in_width, C = p.in_channels;
+  const long OH = p.out_height, OW = p.out_width, M = p.out_channels;
+  const long KH = p.kernel_h, KW = p.kernel_w;
+  const long cin = C / p.group, cout = M / p.group;
+  float scratch[kChunk];
+  for (long n = 0; n < p.batch; ++n) {
+    for (long oy = 0; oy < OH; ++oy) {
+      const long iy0 = oy * p.stride_h - p.pad_top;
+      long ky0, ky1;
+      detail::window_range(iy0, p.dilation_h, KH, H, ky0, ky1);
+      for (long ox = 0; ox < OW; ++ox) {
+        const long ix0 = ox * p.stride_w - p.pad_left;
+        long kx0, kx1;
+        detail::window_range(ix0, p.dilation_w, KW, W, kx0, kx1);
+        const long obase = ((n * OH + oy) * OW + ox) * M;
+        for (long m0 = 0; m0 < M; m0 += kChunk) {
+          const long nm = M - m0 < kChunk ? M - m0 : kChunk;
+          float *yp = y.store(obase + m0, nm, scratch);
+          for (long j = 0; j < nm; ++j) {
+            const long m = m0 + j;
+            const long c0 = (m / cout) * cin;
+            const float *wm = weights + m * KH * KW * cin;
+            float acc = bias ? bias[m] : 0.0f;
+            for (long ky = ky0; ky < ky1; ++ky) {
+              const long iy = iy0 + ky * p.dilation_h;
+              for (long kx = kx0; kx < kx1; ++kx) {
+                const long ix = ix0 + kx * p.dilation_w;
+                acc = detail::dot_in(x, ((n * H + iy) * W + ix) * C + c0,
+                                     wm + (ky * KW + kx) * cin, cin, acc);
+              }
+            }
+            yp[j] = activate(acc, p.act);
+          }
+          y.flush(obase + m0, nm, yp, scratch);
+        }
+      }
+    }
+  }
+}
+
+} // namespace aidge_cpp
+
+#endif // AIDGE_CPP_KERNELS_CONVOLUTION_HPP

@@ -1,0 +1,108 @@
+// aidge-mlir cpp export library: depthwise 2-D (and 1-D) convolution,
+// channels last.
+#ifndef AIDGE_CPP_KERNELS_CONVOLUTION_DEPTHWISE_HPP
+#define AIDGE_CPP_KERNELS_CONVOLUTION_DEPTHWISE_HPP
+
+#include "utils/cpp/activation_utils.hpp"
+#include "utils/cpp/mem_info.hpp"
+#include "utils/cpp/typedefs.hpp"
+
+namespace aidge_cpp {
+
+// Also defined, identically, by convolution.hpp: each header
+// stands alone with the utils headers.
+#ifndef AIDGE_CPP_CONV_PARAMS_DEFINED
+#define AIDGE_CPP_CONV_PARAMS_DEFINED
+/// Field order: {batch, in_height, in_width, in_channels, out_height,
+/// out_width, out_channels, kernel_h, kernel_w, stride_h, stride_w,
+/// dilation_h, dilation_w, pad_top, pad_left, pad_bottom, pad_right, group,
+/// act}. 1-D (NWC): in_height = out_height = kernel_h = 1, stride_h =
+/// dilation_h = 1, pad_top = pad_bottom = 0.
+struct ConvParams {
+  int batch;
+  int in_height;
+  int in_width;
+  int in_channels;
+  int out_height;
+  int out_width;
+  int out_channels;
+  int kernel_h;
+  int kernel_w;
+  int stride_h;
+  int stride_w;
+  int dilation_h;
+  int dilation_w;
+  int pad_top;
+  int pad_left;
+  int pad_bottom;
+  int pad_right;
+  int group;
+  ActivationParams act;
+};
+#endif
+
+/// The convolution of convolution_forward (same ConvParams, same result)
+/// when group == in_channels: weights [out_channels][kernel_h][kernel_w][1],
+/// output channel m reads input channel m / (out_channels / in_channels)
+/// (a channel multiplier is allowed). Vectorised over channels: each output
+/// pixel is accumulated a chunk of channels at a time. Output rows are
+/// produced in increasing (n, oy) order.
+inline void convolution_depthwise_forward(unsigned char *mem,
+                                          const MemInfo &in,
+                                          const MemInfo &out,
+                                          const ConvParams &p,
+                                          const float *weights,
+                                          const float *bias) {
+  const In<float> x(mem, in);
+  const Out<float> y(mem, out);
+  const long H = p.in_height, W = p.in_width, C = p.in_channels;
+  const long OH = p.out_height, OW = p.out_width, M = p.out_channels;
+  const long KH = p.kernel_h, KW = p.kernel_w, KK = KH * KW;
+  const long mult = M / C;
+  float acc[kChunk];
+  float xs[kChunk];
+  float ys[kChunk];
+  for (long n = 0; n < p.batch; ++n) {
+    for (long oy = 0; oy < OH; ++oy) {
+      const long iy0 = oy * p.stride_h - p.pad_top;
+      long ky0, ky1;
+      detail::window_range(iy0, p.dilation_h, KH, H, ky0, ky1);
+      for (long ox = 0; ox < OW; ++ox) {
+        const long ix0 = ox * p.stride_w - p.pad_left;
+        long kx0, kx1;
+        detail::window_range(ix0, p.dilation_w, KW, W, kx0, kx1);
+        const long obase = ((n * OH + oy) * OW + ox) * M;
+        for (long m0 = 0; m0 < M; m0 += kChunk) {
+          const long nm = M - m0 < kChunk ? M - m0 : kChunk;
+          for (long j = 0; j < nm; ++j)
+            acc[j] = bias ? bias[m0 + j] : 0.0f;
+          const long c0 = m0 / mult, nc = (m0 + nm - 1) / mult - c0 + 1;
+          for (long ky = ky0; ky < ky1; ++ky) {
+            const long iy = iy0 + ky * p.dilation_h;
+            for (long kx = kx0; kx < kx1; ++kx) {
+              const long ix = ix0 + kx * p.dilation_w;
+              const float *xp =
+                  x.load(((n * H + iy) * W + ix) * C + c0, nc, xs);
+              const float *wp = weights + m0 * KK + ky * KW + kx;
+              if (mult == 1) {
+                for (long j = 0; j < nm; ++j)
+                  acc[j] += xp[j] * wp[j * KK];
+              } else {
+                for (long j = 0; j < nm; ++j)
+                  acc[j] += xp[(m0 + j) / mult - c0] * wp[j * KK];
+              }
+            }
+          }
+          float *yp = y.store(obase + m0, nm, ys);
+          for (long j = 0; j < nm; ++j)
+            yp[j] = activate(acc[j], p.act);
+          y.flush(obase + m0, nm, yp, ys);
+        }
+      }
+    }
+  }
+}
+
+} // namespace aidge_cpp
+
+#endif // AIDGE_CPP_KERNELS_CONVOLUTION_DEPTHWISE_HPP

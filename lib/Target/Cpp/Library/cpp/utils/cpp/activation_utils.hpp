@@ -1,0 +1,47 @@
+// aidge-mlir cpp export library: the activation a conv, fc, pool or
+// arithmetic op applies to each of its results (`#aidge.activation`).
+#ifndef AIDGE_CPP_UTILS_ACTIVATION_UTILS_HPP
+#define AIDGE_CPP_UTILS_ACTIVATION_UTILS_HPP
+
+#include <cmath> // INFINITY, for the ActivationParams of generated code
+#include <limits>
+
+namespace aidge_cpp {
+
+enum class Activation { none, relu, clip, leaky_relu };
+
+/// Field order: {kind, min, max, alpha}. `min`/`max` are clip's bounds
+/// (pass -INFINITY / INFINITY, or std::numeric_limits<float>::infinity(),
+/// for a missing one); `alpha` is leaky_relu's slope. Unused fields are
+/// ignored.
+struct ActivationParams {
+  Activation kind;
+  float min;
+  float max;
+  float alpha;
+};
+
+/// No activation.
+constexpr ActivationParams kNoActivation{
+    Activation::none, -std::numeric_limits<float>::infinity(),
+    std::numeric_limits<float>::infinity(), 0.0f};
+
+/// relu: max(v, 0); clip: min(max(v, min), max); leaky_relu: v >= 0 ? v :
+/// alpha * v. NaN stays NaN.
+inline float activate(float v, const ActivationParams &a) {
+  switch (a.kind) {
+  case Activation::none:
+    return v;
+  case Activation::relu:
+    return v < 0.0f ? 0.0f : v;
+  case Activation::clip:
+    return v < a.min ? a.min : (v > a.max ? a.max : v);
+  case Activation::leaky_relu:
+    return v >= 0.0f ? v : a.alpha * v;
+  }
+  return v;
+}
+
+} // namespace aidge_cpp
+
+#endif // AIDGE_CPP_UTILS_ACTIVATION_UTILS_HPP
