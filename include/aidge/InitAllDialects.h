@@ -9,13 +9,15 @@
 #define AIDGE_INITALLDIALECTS_H
 
 #include "aidge/Dialect/Aidge/IR/AidgeDialect.h"
+#include "aidge/Dialect/AidgeExport/IR/AidgeExportDialect.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/DialectRegistry.h"
 
 namespace mlir::aidge {
 
 inline void registerAllDialects(DialectRegistry &registry) {
-  registry.insert<AidgeDialect, func::FuncDialect>();
+  registry.insert<AidgeDialect, aidge_export::AidgeExportDialect,
+                  func::FuncDialect>();
 }
 
 } // namespace mlir::aidge

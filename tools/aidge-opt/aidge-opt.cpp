@@ -1,5 +1,6 @@
 //===- aidge-opt.cpp - The aidge optimizer driver -------------------------===//
 
+#include "aidge/Conversion/Passes.h"
 #include "aidge/Dialect/Aidge/Transforms/Passes.h"
 #include "aidge/InitAllDialects.h"
 
@@ -14,6 +15,7 @@ int main(int argc, char **argv) {
   // aidge graphs as they are.
   mlir::registerTransformsPasses();
   mlir::aidge::registerAidgePasses();
+  mlir::aidge::registerAidgeConversionPasses();
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "aidge optimizer driver\n", registry));
 }

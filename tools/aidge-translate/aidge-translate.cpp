@@ -1,6 +1,7 @@
 //===- aidge-translate.cpp - Translations in and out of aidge IR ----------===//
 
 #include "aidge/Import/ONNX/ImportONNX.h"
+#include "aidge/Target/Cpp/ExportToCpp.h"
 
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
 #include "llvm/ADT/StringRef.h"
@@ -20,6 +21,7 @@ int main(int argc, char **argv) {
   if (argc == 2 && llvm::StringRef(argv[1]) == "--list-onnx-ops")
     return listONNXOps();
   mlir::aidge::registerImportONNXTranslation();
+  mlir::aidge::registerToCppTranslation();
   return mlir::failed(
       mlir::mlirTranslateMain(argc, argv, "aidge translation driver\n"));
 }

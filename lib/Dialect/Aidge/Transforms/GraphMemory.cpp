@@ -1,6 +1,6 @@
 //===- GraphMemory.cpp - A function as a memory-planning problem ----------===//
 
-#include "GraphMemory.h"
+#include "aidge/Dialect/Aidge/Transforms/GraphMemory.h"
 
 #include "aidge/Dialect/Aidge/IR/AidgeOps.h"
 #include "aidge/Dialect/Aidge/IR/DataFormat.h"

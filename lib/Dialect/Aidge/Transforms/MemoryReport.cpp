@@ -1,6 +1,6 @@
 //===- MemoryReport.cpp - Write the report of a memory plan ---------------===//
 
-#include "GraphMemory.h"
+#include "aidge/Dialect/Aidge/Transforms/GraphMemory.h"
 
 #include "aidge/Dialect/Aidge/Transforms/Passes.h"
 #include "aidge/MemoryPlanning/MemoryReport.h"

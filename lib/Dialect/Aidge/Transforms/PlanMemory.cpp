@@ -1,6 +1,6 @@
 //===- PlanMemory.cpp - Place every activation in one arena ---------------===//
 
-#include "GraphMemory.h"
+#include "aidge/Dialect/Aidge/Transforms/GraphMemory.h"
 
 #include "aidge/Dialect/Aidge/Transforms/Passes.h"
 

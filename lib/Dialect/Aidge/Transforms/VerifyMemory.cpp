@@ -1,6 +1,6 @@
 //===- VerifyMemory.cpp - Check a memory plan byte by byte ----------------===//
 
-#include "GraphMemory.h"
+#include "aidge/Dialect/Aidge/Transforms/GraphMemory.h"
 
 #include "aidge/Dialect/Aidge/Transforms/Passes.h"
 

@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef AIDGE_LIB_DIALECT_AIDGE_TRANSFORMS_GRAPHMEMORY_H
-#define AIDGE_LIB_DIALECT_AIDGE_TRANSFORMS_GRAPHMEMORY_H
+#ifndef AIDGE_DIALECT_AIDGE_TRANSFORMS_GRAPHMEMORY_H
+#define AIDGE_DIALECT_AIDGE_TRANSFORMS_GRAPHMEMORY_H
 
 #include "aidge/Dialect/Aidge/IR/AidgeDialect.h"
 #include "aidge/MemoryPlanning/MemoryPlanner.h"
@@ -49,4 +49,4 @@ void setMemInfo(Value value, MemInfoAttr info);
 
 } // namespace mlir::aidge
 
-#endif // AIDGE_LIB_DIALECT_AIDGE_TRANSFORMS_GRAPHMEMORY_H
+#endif // AIDGE_DIALECT_AIDGE_TRANSFORMS_GRAPHMEMORY_H

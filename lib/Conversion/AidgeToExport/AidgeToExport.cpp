@@ -1,0 +1,169 @@
+//===- AidgeToExport.cpp - A planned aidge graph as export ops ------------===//
+
+#include "KernelConfig.h"
+
+#include "aidge/Conversion/Passes.h"
+#include "aidge/Dialect/Aidge/IR/AidgeOps.h"
+#include "aidge/Dialect/Aidge/Transforms/GraphMemory.h"
+#include "aidge/ExportLib/ExportLib.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace mlir::aidge {
+#define GEN_PASS_DEF_AIDGELOWERTOEXPORT
+#include "aidge/Conversion/Passes.h.inc"
+} // namespace mlir::aidge
+
+using namespace mlir;
+using namespace mlir::aidge;
+namespace ae = mlir::aidge_export;
+
+/// A C identifier from a node name.
+static std::string toIdentifier(StringRef name) {
+  std::string id;
+  for (char c : name)
+    id += llvm::isAlnum(c) ? c : '_';
+  if (id.empty() || llvm::isDigit(id[0]))
+    id = "n" + id;
+  return id;
+}
+
+namespace {
+/// Gives layers and weights unique C names.
+class Names {
+public:
+  std::string unique(StringRef base) {
+    std::string name = toIdentifier(base);
+    for (int i = 2; !used.insert(name).second; ++i)
+      name = toIdentifier(base) + "_" + std::to_string(i);
+    return name;
+  }
+
+private:
+  llvm::StringSet<> used;
+};
+
+struct AidgeLowerToExportPass
+    : aidge::impl::AidgeLowerToExportBase<AidgeLowerToExportPass> {
+  void runOnOperation() override;
+  LogicalResult lower(func::FuncOp func, Names &names);
+};
+} // namespace
+
+LogicalResult AidgeLowerToExportPass::lower(func::FuncOp func, Names &names) {
+  auto peak = func->getAttrOfType<IntegerAttr>("aidge.peak_bytes");
+  auto align = func->getAttrOfType<IntegerAttr>("aidge.arena_align");
+  if (!peak || !align)
+    return func.emitError("has no memory plan; run --aidge-plan-memory");
+  if (!func.getBody().hasOneBlock())
+    return func.emitError("can only export a function of one block");
+  OpBuilder builder(func);
+  Location loc = func.getLoc();
+  std::string graphName = toIdentifier(func.getSymName());
+  auto arena = ae::ArenaOp::create(builder, loc, graphName + "_mem",
+                                   peak.getInt(), align.getInt(), StringAttr());
+  // Weights come before the graph that names them.
+  OpBuilder weightBuilder(arena);
+  weightBuilder.setInsertionPointAfter(arena);
+  auto graph = ae::GraphOp::create(builder, loc, graphName,
+                                   arena.getSymName());
+  Block *body = builder.createBlock(&graph.getBody());
+  builder.setInsertionPointToStart(body);
+
+  DenseMap<Value, FlatSymbolRefAttr> weightOf;
+  std::string layer;
+  WeightNamer nameWeight = [&](Value value, StringRef role) -> Attribute {
+    if (auto it = weightOf.find(value); it != weightOf.end())
+      return it->second;
+    auto producer = value.getDefiningOp<ProducerOp>();
+    if (!producer)
+      return {};
+    auto weight = ae::WeightOp::create(
+        weightBuilder, producer.getLoc(), names.unique(layer + "_" + role.str()),
+        producer.getValue(), align.getInt(), StringAttr());
+    weightBuilder.setInsertionPointAfter(weight);
+    auto symbol = FlatSymbolRefAttr::get(weight.getSymNameAttr());
+    weightOf[value] = symbol;
+    return symbol;
+  };
+
+  Block &block = func.getBody().front();
+  for (BlockArgument arg : block.getArguments()) {
+    MemInfoAttr mem = getMemInfo(arg);
+    if (!mem)
+      return func.emitError("graph input ")
+             << arg.getArgNumber() << " has no aidge.mem; run --aidge-plan-memory";
+    ae::InputOp::create(builder, arg.getLoc(), getTensorName(arg),
+                        (uint64_t)arg.getArgNumber(), arg.getType(), mem);
+  }
+  for (Operation &op : block) {
+    if (op.hasTrait<OpTrait::ConstantLike>() || op.hasTrait<OpTrait::IsTerminator>())
+      continue;
+    auto step = op.getAttrOfType<IntegerAttr>("aidge.step");
+    auto impl = op.getAttrOfType<ImplAttr>("aidge.impl");
+    if (!step)
+      return op.emitError("has no aidge.step; run --aidge-schedule");
+    if (!impl)
+      return op.emitError("has no implementation; run --aidge-match-impl");
+    ExportLib *lib = ExportLibRegistry::get().lookup(impl.getLib());
+    const Implementation *kernel =
+        lib ? lib->lookupKernel(impl.getKernel()) : nullptr;
+    if (!kernel)
+      return op.emitError() << "kernel '" << impl.getKernel().str()
+                            << "' of export library '" << impl.getLib().str()
+                            << "' is not registered";
+    SmallVector<Attribute> outputs;
+    for (Value result : op.getResults()) {
+      MemInfoAttr mem = getMemInfo(result);
+      if (!mem)
+        return op.emitError("has no aidge.mem; run --aidge-plan-memory");
+      outputs.push_back(mem);
+    }
+    layer = names.unique(getNodeName(op.getLoc()).empty()
+                             ? op.getName().stripDialect()
+                             : StringRef(getNodeName(op.getLoc())));
+    FailureOr<KernelCall> call =
+        configureKernel(&op, kernel->kernel.entryPoint, nameWeight);
+    if (failed(call))
+      return failure();
+    SmallVector<Attribute> paramNames, params, headers;
+    for (auto &[name, value] : call->params) {
+      paramNames.push_back(builder.getStringAttr(name));
+      params.push_back(value);
+    }
+    for (const std::string &header : kernel->kernel.headers)
+      headers.push_back(builder.getStringAttr(header));
+    auto kernelOp = ae::KernelOp::create(
+        builder, op.getLoc(), layer, step.getInt(), impl.getLib().str(),
+        impl.getKernel().str(), "aidge_cpp::" + kernel->kernel.entryPoint,
+        call->paramsType, builder.getArrayAttr(paramNames),
+        builder.getArrayAttr(params), builder.getArrayAttr(call->inputs),
+        builder.getArrayAttr(outputs), builder.getArrayAttr(call->weights),
+        builder.getArrayAttr(headers), call->noop);
+    if (call->inputsAsArray)
+      kernelOp->setAttr("inputs_as_array", builder.getUnitAttr());
+  }
+  for (auto [index, value] : llvm::enumerate(block.getTerminator()->getOperands())) {
+    MemInfoAttr mem = getMemInfo(value);
+    if (!mem)
+      return func.emitError("result ")
+             << index << " is not in the arena (a constant result cannot be exported)";
+    std::string name = "output" + std::to_string(index);
+    if (auto attr = func.getResultAttrOfType<StringAttr>(index, "aidge.name"))
+      name = attr.str();
+    ae::OutputOp::create(builder, value.getLoc(), name, (uint64_t)index,
+                         value.getType(), mem);
+  }
+  func.erase();
+  return success();
+}
+
+void AidgeLowerToExportPass::runOnOperation() {
+  Names names;
+  for (auto func : llvm::make_early_inc_range(getOperation().getOps<func::FuncOp>()))
+    if (!func.isExternal() && failed(lower(func, names)))
+      return signalPassFailure();
+}

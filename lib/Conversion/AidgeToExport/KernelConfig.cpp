@@ -1,0 +1,441 @@
+//===- KernelConfig.cpp - What each cpp kernel is called with -------------===//
+
+#include "KernelConfig.h"
+
+#include "aidge/Dialect/Aidge/IR/AidgeOps.h"
+#include "aidge/Dialect/Aidge/IR/DataFormat.h"
+#include "aidge/Dialect/Aidge/Transforms/GraphMemory.h"
+
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace mlir;
+using namespace mlir::aidge;
+
+namespace {
+/// Builds one KernelCall.
+class CallBuilder {
+public:
+  CallBuilder(Operation *op, const WeightNamer &nameWeight)
+      : op(op), builder(op->getContext()), nameWeight(nameWeight) {}
+
+  void param(StringRef name, int64_t value) {
+    call.params.emplace_back(name.str(), builder.getI64IntegerAttr(value));
+  }
+  void param(StringRef name, double value) {
+    call.params.emplace_back(name.str(), builder.getF32FloatAttr(value));
+  }
+  void expr(StringRef name, const Twine &cpp) {
+    call.params.emplace_back(name.str(), builder.getStringAttr(cpp));
+  }
+  void array(StringRef name, ArrayRef<int64_t> values) {
+    std::string text = "{";
+    llvm::interleave(values, [&](int64_t v) { text += std::to_string(v); },
+                     [&] { text += ", "; });
+    expr(name, text + "}");
+  }
+  /// Dimensions padded in front with 1 to `rank`.
+  void dims(StringRef name, ArrayRef<int64_t> shape, int64_t rank) {
+    SmallVector<int64_t> padded(rank - shape.size(), 1);
+    llvm::append_range(padded, shape);
+    array(name, padded);
+  }
+  void activation(ActivationAttr act) {
+    if (!act) {
+      expr("act", "aidge_cpp::kNoActivation");
+      return;
+    }
+    auto bound = [](FloatAttr value, const char *otherwise) -> std::string {
+      return value ? llvm::formatv("{0:e9}f", value.getValueAsDouble()).str()
+                   : otherwise;
+    };
+    expr("act", "{aidge_cpp::Activation::" + stringifyActivationKind(act.getKind()) +
+                    ", " + bound(act.getMin(), "-INFINITY") + ", " +
+                    bound(act.getMax(), "INFINITY") + ", " +
+                    bound(act.getAlpha(), "0.0f") + "}");
+  }
+  /// An arena operand, or a constant read through `role`'s weight.
+  void input(Value value, StringRef role = "") {
+    if (MemInfoAttr mem = getMemInfo(value)) {
+      call.inputs.push_back(mem);
+      return;
+    }
+    call.inputs.push_back(builder.getUnitAttr());
+    call.weights.push_back(nameWeight(value, role));
+  }
+  void weight(Value value, StringRef role) {
+    call.weights.push_back(value ? nameWeight(value, role)
+                                 : builder.getStringAttr("nullptr"));
+  }
+
+  Operation *op;
+  Builder builder;
+  const WeightNamer &nameWeight;
+  KernelCall call;
+};
+
+/// N x C x H x W of a channels-last (or, for 1-D, NWC) tensor.
+struct Image {
+  int64_t n, c, h, w;
+};
+
+std::optional<Image> getImage(Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  SmallVector<int64_t> shape = getDefaultOrderShape(type);
+  DataFormat format = getDataFormat(type);
+  if (format == DataFormat::nhwc)
+    return Image{shape[0], shape[1], shape[2], shape[3]};
+  if (format == DataFormat::nwc)
+    return Image{shape[0], shape[1], 1, shape[2]};
+  return std::nullopt;
+}
+
+/// Window attributes, 1-D ones as a 1-row 2-D window.
+struct Window {
+  int64_t kh, kw, sh, sw, dh, dw, top, left, bottom, right;
+};
+
+Window getWindow(ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
+                 ArrayRef<int64_t> dilations, ArrayRef<int64_t> pads) {
+  if (kernel.size() == 1)
+    return {1, kernel[0], 1, strides[0], 1, dilations[0], 0, pads[0], 0, pads[1]};
+  return {kernel[0], kernel[1], strides[0], strides[1], dilations[0],
+          dilations[1], pads[0], pads[1], pads[2], pads[3]};
+}
+
+void windowParams(CallBuilder &b, const Window &w) {
+  b.param("kernel_h", w.kh);
+  b.param("kernel_w", w.kw);
+  b.param("stride_h", w.sh);
+  b.param("stride_w", w.sw);
+  b.param("dilation_h", w.dh);
+  b.param("dilation_w", w.dw);
+  b.param("pad_top", w.top);
+  b.param("pad_left", w.left);
+  b.param("pad_bottom", w.bottom);
+  b.param("pad_right", w.right);
+}
+
+LogicalResult configureConv(CallBuilder &b, ConvOp conv) {
+  auto in = getImage(conv.getInput()), out = getImage(conv.getResult());
+  if (!in || !out)
+    return conv.emitError("the cpp convolution kernels take channels-last "
+                          "tensors; run --aidge-match-impl");
+  if (getDataFormat(conv.getWeight().getType()) != getDataFormat(conv.getInput().getType()))
+    return conv.emitError("the cpp convolution kernels take weights stored "
+                          "like their input ([out][kh][kw][in])");
+  SmallVector<int64_t> kernel =
+      llvm::to_vector(ArrayRef(getDefaultOrderShape(conv.getWeight().getType())).drop_front(2));
+  b.call.paramsType = "aidge_cpp::ConvParams";
+  b.param("batch", in->n);
+  b.param("in_height", in->h);
+  b.param("in_width", in->w);
+  b.param("in_channels", in->c);
+  b.param("out_height", out->h);
+  b.param("out_width", out->w);
+  b.param("out_channels", out->c);
+  windowParams(b, getWindow(kernel, conv.getStrides(), conv.getDilations(),
+                            conv.getPads()));
+  b.param("group", (int64_t)conv.getGroup());
+  b.activation(conv.getActivationAttr());
+  b.input(conv.getInput());
+  b.weight(conv.getWeight(), "weights");
+  b.weight(conv.getBias(), "biases");
+  return success();
+}
+
+template <typename PoolOp>
+LogicalResult configurePool(CallBuilder &b, PoolOp pool, bool isMax) {
+  auto in = getImage(pool.getInput()), out = getImage(pool.getResult());
+  if (!in || !out)
+    return pool.emitError("the cpp pooling kernels take channels-last tensors; "
+                          "run --aidge-match-impl");
+  bool countPad = false;
+  if constexpr (std::is_same_v<PoolOp, AvgPoolOp>)
+    countPad = pool.getCountIncludePad();
+  b.call.paramsType = "aidge_cpp::PoolParams";
+  b.expr("kind", isMax ? "aidge_cpp::PoolKind::max" : "aidge_cpp::PoolKind::avg");
+  b.param("count_include_pad", (int64_t)countPad);
+  b.param("batch", in->n);
+  b.param("in_height", in->h);
+  b.param("in_width", in->w);
+  b.param("channels", in->c);
+  b.param("out_height", out->h);
+  b.param("out_width", out->w);
+  windowParams(b, getWindow(pool.getKernelShape(), pool.getStrides(),
+                            pool.getDilations(), pool.getPads()));
+  b.activation(pool.getActivationAttr());
+  b.input(pool.getInput());
+  return success();
+}
+
+template <typename GlobalOp>
+LogicalResult configureGlobalPool(CallBuilder &b, GlobalOp pool, bool isMax,
+                                  ActivationAttr act) {
+  auto in = getImage(pool.getInput());
+  if (!in)
+    return pool.emitError("the cpp pooling kernels take channels-last tensors; "
+                          "run --aidge-match-impl");
+  b.call.paramsType = "aidge_cpp::GlobalPoolParams";
+  b.expr("kind", isMax ? "aidge_cpp::PoolKind::max" : "aidge_cpp::PoolKind::avg");
+  b.param("batch", in->n);
+  b.param("height", in->h);
+  b.param("width", in->w);
+  b.param("channels", in->c);
+  b.activation(act);
+  b.input(pool.getInput());
+  return success();
+}
+
+LogicalResult configureFC(CallBuilder &b, FCOp fc) {
+  if (getMemInfo(fc.getB()))
+    return fc.emitError("the cpp dense kernel of this export takes a constant "
+                        "weight matrix");
+  ArrayRef<int64_t> a = fc.getA().getType().getShape();
+  ArrayRef<int64_t> out = fc.getResult().getType().getShape();
+  int64_t k = fc.getTransA() ? a[0] : a[1];
+  b.call.paramsType = "aidge_cpp::FcParams";
+  b.param("m", out[0]);
+  b.param("n", out[1]);
+  b.param("k", k);
+  b.param("trans_a", (int64_t)fc.getTransA());
+  b.param("trans_b", (int64_t)fc.getTransB());
+  b.param("alpha", (double)fc.getAlpha().convertToFloat());
+  b.param("beta", (double)fc.getBeta().convertToFloat());
+  int64_t rows = 1, cols = 1;
+  if (Value c = fc.getC()) {
+    ArrayRef<int64_t> shape = cast<RankedTensorType>(c.getType()).getShape();
+    if (shape.size() == 2) {
+      rows = shape[0];
+      cols = shape[1];
+    } else if (shape.size() == 1) {
+      cols = shape[0];
+    }
+    if (getMemInfo(c))
+      return fc.emitError("the cpp dense kernel of this export takes a constant c");
+  }
+  b.param("c_rows", rows);
+  b.param("c_cols", cols);
+  b.activation(fc.getActivationAttr());
+  b.input(fc.getA());
+  b.weight(fc.getB(), "weights");
+  b.weight(fc.getC(), "biases");
+  return success();
+}
+
+LogicalResult configureUnary(CallBuilder &b, Operation *op) {
+  StringRef name = op->getName().stripDialect();
+  float alpha = 0, beta = 0;
+  std::string min = "-INFINITY", max = "INFINITY";
+  if (auto leaky = dyn_cast<LeakyReLUOp>(op))
+    alpha = leaky.getAlpha().convertToFloat();
+  if (auto hard = dyn_cast<HardSigmoidOp>(op)) {
+    alpha = hard.getAlpha().convertToFloat();
+    beta = hard.getBeta().convertToFloat();
+  }
+  if (auto clip = dyn_cast<ClipOp>(op)) {
+    if (clip.getMin())
+      min = llvm::formatv("{0:e9}f", clip.getMin()->convertToFloat()).str();
+    if (clip.getMax())
+      max = llvm::formatv("{0:e9}f", clip.getMax()->convertToFloat()).str();
+  }
+  b.call.paramsType = "aidge_cpp::UnaryParams";
+  b.expr("op", "aidge_cpp::UnaryOp::" + name);
+  b.param("alpha", (double)alpha);
+  b.param("beta", (double)beta);
+  b.expr("min", min);
+  b.expr("max", max);
+  b.input(op->getOperand(0));
+  return success();
+}
+
+LogicalResult configureElemwise(CallBuilder &b, Operation *op) {
+  auto out = cast<RankedTensorType>(op->getResult(0).getType());
+  int64_t rank = std::max<int64_t>(out.getRank(), 1);
+  if (rank > 6)
+    return op->emitError("the cpp element-wise kernel takes up to 6 dimensions");
+  b.call.paramsType = "aidge_cpp::ElemwiseParams";
+  b.expr("op", "aidge_cpp::ElemwiseOp::" + op->getName().stripDialect());
+  b.param("rank", rank);
+  b.dims("out_dims", out.getShape(), rank);
+  b.dims("a_dims", cast<RankedTensorType>(op->getOperand(0).getType()).getShape(), rank);
+  b.dims("b_dims", cast<RankedTensorType>(op->getOperand(1).getType()).getShape(), rank);
+  ActivationAttr act;
+  if (auto attr = op->getAttrOfType<ActivationAttr>("activation"))
+    act = attr;
+  b.activation(act);
+  // Constant operands come as pointers after the parameters, in order.
+  for (auto [i, operand] : llvm::enumerate(op->getOperands())) {
+    if (getMemInfo(operand)) {
+      b.call.inputs.push_back(getMemInfo(operand));
+      continue;
+    }
+    b.call.inputs.push_back(b.builder.getUnitAttr());
+  }
+  for (auto [i, operand] : llvm::enumerate(op->getOperands()))
+    b.call.weights.push_back(getMemInfo(operand)
+                                 ? Attribute(b.builder.getStringAttr("nullptr"))
+                                 : b.nameWeight(operand, i ? "b" : "a"));
+  return success();
+}
+
+/// outer x axis x inner around `axis` of `shape`.
+void splitAround(ArrayRef<int64_t> shape, int64_t axis, int64_t &outer,
+                 int64_t &inner) {
+  outer = inner = 1;
+  for (int64_t d = 0; d < axis; ++d)
+    outer *= shape[d];
+  for (int64_t d = axis + 1; d < (int64_t)shape.size(); ++d)
+    inner *= shape[d];
+}
+
+LogicalResult configureSoftmax(CallBuilder &b, SoftmaxOp softmax) {
+  ArrayRef<int64_t> shape = softmax.getType().getShape();
+  int64_t axis = softmax.getAxis(), outer, inner;
+  splitAround(shape, axis, outer, inner);
+  b.call.paramsType = "aidge_cpp::SoftmaxParams";
+  b.param("outer", outer);
+  b.param("axis_size", shape[axis]);
+  b.param("inner", inner);
+  b.input(softmax.getInput());
+  return success();
+}
+
+LogicalResult configureTranspose(CallBuilder &b, TransposeOp transpose) {
+  ArrayRef<int64_t> shape = transpose.getInput().getType().getShape();
+  if (shape.size() > 6)
+    return transpose.emitError("the cpp transpose kernel takes up to 6 dimensions");
+  b.call.paramsType = "aidge_cpp::TransposeParams";
+  b.param("rank", (int64_t)shape.size());
+  SmallVector<int64_t> dims(shape), perm(transpose.getPerm());
+  dims.resize(6, 1);
+  for (size_t d = perm.size(); d < 6; ++d)
+    perm.push_back(d);
+  b.array("in_dims", dims);
+  b.array("perm", perm);
+  b.input(transpose.getInput());
+  return success();
+}
+
+LogicalResult configureBatchNorm(CallBuilder &b, BatchNormOp bn) {
+  auto type = bn.getInput().getType();
+  ArrayRef<int64_t> shape = type.getShape();
+  // Channels are the last stored dimension channels last, dimension 1
+  // otherwise.
+  int64_t axis = getDataFormat(type) == DataFormat::default_ ? 1 : shape.size() - 1;
+  int64_t outer, inner;
+  splitAround(shape, axis, outer, inner);
+  b.call.paramsType = "aidge_cpp::BatchNormParams";
+  b.param("outer", outer);
+  b.param("channels", shape[axis]);
+  b.param("inner", inner);
+  b.param("epsilon", (double)bn.getEpsilon().convertToFloat());
+  b.input(bn.getInput());
+  b.weight(bn.getScale(), "scale");
+  b.weight(bn.getBias(), "biases");
+  b.weight(bn.getMean(), "mean");
+  b.weight(bn.getVar(), "var");
+  return success();
+}
+
+LogicalResult configureConcat(CallBuilder &b, ConcatOp concat) {
+  ArrayRef<int64_t> shape = concat.getType().getShape();
+  int64_t axis = concat.getAxis(), outer, inner;
+  splitAround(shape, axis, outer, inner);
+  SmallVector<int64_t> sizes;
+  bool inPlace = true;
+  for (Value input : concat.getInputs()) {
+    sizes.push_back(cast<RankedTensorType>(input.getType()).getDimSize(axis));
+    MemInfoAttr mem = getMemInfo(input);
+    if (!mem)
+      return concat.emitError("the cpp concatenation kernel takes no constant inputs");
+    inPlace &= mem.getReuse() == Reuse::concat;
+    b.call.inputs.push_back(mem);
+  }
+  b.call.noop = inPlace;
+  b.call.inputsAsArray = true;
+  b.call.paramsType = "aidge_cpp::ConcatParams";
+  b.param("nb_inputs", (int64_t)sizes.size());
+  b.param("outer", outer);
+  b.param("inner", inner);
+  b.array("axis_sizes", sizes);
+  return success();
+}
+
+LogicalResult configurePad(CallBuilder &b, PadOp pad) {
+  ArrayRef<int64_t> shape = pad.getInput().getType().getShape();
+  int64_t rank = shape.size();
+  if (rank > 6)
+    return pad.emitError("the cpp pad kernel takes up to 6 dimensions");
+  ArrayRef<int64_t> pads = pad.getPads();
+  b.call.paramsType = "aidge_cpp::PadParams";
+  b.expr("mode", "aidge_cpp::PadMode::" + stringifyPadMode(pad.getMode()));
+  b.param("value", (double)pad.getValue().convertToFloat());
+  b.param("rank", rank);
+  SmallVector<int64_t> dims(shape), begins(pads.take_front(rank)),
+      ends(pads.drop_front(rank));
+  dims.resize(6, 1);
+  begins.resize(6, 0);
+  ends.resize(6, 0);
+  b.array("in_dims", dims);
+  b.array("begins", begins);
+  b.array("ends", ends);
+  b.input(pad.getInput());
+  return success();
+}
+
+LogicalResult configureView(CallBuilder &b, Operation *op) {
+  MemInfoAttr in = getMemInfo(op->getOperand(0));
+  MemInfoAttr out = getMemInfo(op->getResult(0));
+  if (!in)
+    return op->emitError("the cpp reshape kernel takes no constant input");
+  b.call.noop = out && out.getReuse() == Reuse::alias;
+  b.call.inputs.push_back(in);
+  return success();
+}
+} // namespace
+
+FailureOr<KernelCall> mlir::aidge::configureKernel(Operation *op, StringRef entry,
+                                                   const WeightNamer &nameWeight) {
+  CallBuilder b(op, nameWeight);
+  LogicalResult result =
+      llvm::TypeSwitch<Operation *, LogicalResult>(op)
+          .Case([&](ConvOp conv) { return configureConv(b, conv); })
+          .Case([&](MaxPoolOp pool) { return configurePool(b, pool, true); })
+          .Case([&](AvgPoolOp pool) { return configurePool(b, pool, false); })
+          .Case([&](GlobalAveragePoolOp pool) {
+            return configureGlobalPool(b, pool, false, pool.getActivationAttr());
+          })
+          .Case([&](GlobalMaxPoolOp pool) {
+            return configureGlobalPool(b, pool, true, ActivationAttr());
+          })
+          .Case([&](FCOp fc) { return configureFC(b, fc); })
+          .Case<ReLUOp, LeakyReLUOp, ClipOp, SigmoidOp, TanhOp, HardSigmoidOp,
+                HardSwishOp, ErfOp, ExpOp, SqrtOp, AbsOp, NegOp>(
+              [&](Operation *unary) { return configureUnary(b, unary); })
+          .Case<AddOp, SubOp, MulOp, DivOp, PowOp, MaxOp, MinOp>(
+              [&](Operation *binary) { return configureElemwise(b, binary); })
+          .Case([&](SoftmaxOp softmax) { return configureSoftmax(b, softmax); })
+          .Case([&](TransposeOp transpose) {
+            return configureTranspose(b, transpose);
+          })
+          .Case([&](BatchNormOp bn) { return configureBatchNorm(b, bn); })
+          .Case([&](ConcatOp concat) { return configureConcat(b, concat); })
+          .Case([&](PadOp pad) { return configurePad(b, pad); })
+          .Case<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, IdentityOp>(
+              [&](Operation *view) { return configureView(b, view); })
+          .Default([&](Operation *other) {
+            return other->emitError()
+                   << "the C++ export cannot call kernel '" << entry
+                   << "' for this op yet";
+          });
+  if (failed(result))
+    return failure();
+  for (Value operand : op->getOperands())
+    if (auto type = dyn_cast<RankedTensorType>(operand.getType());
+        type && !type.getElementType().isF32())
+      return op->emitError() << "the cpp kernels of this export compute in f32, "
+                             << "not " << type.getElementType();
+  return b.call;
+}

@@ -1,0 +1,51 @@
+//===- AidgeExportDialect.cpp - What the generated C++ needs --------------===//
+
+#include "aidge/Dialect/AidgeExport/IR/AidgeExportDialect.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+
+using namespace mlir;
+using namespace mlir::aidge_export;
+
+#include "aidge/Dialect/AidgeExport/IR/AidgeExportDialect.cpp.inc"
+
+void AidgeExportDialect::initialize() {
+  addOperations<
+#define GET_OP_LIST
+#include "aidge/Dialect/AidgeExport/IR/AidgeExportOps.cpp.inc"
+      >();
+}
+
+#define GET_OP_CLASSES
+#include "aidge/Dialect/AidgeExport/IR/AidgeExportOps.cpp.inc"
+
+LogicalResult KernelOp::verify() {
+  if (getParamNames().size() != getParams().size())
+    return emitOpError("has ") << getParamNames().size() << " param names for "
+                               << getParams().size() << " params";
+  for (Attribute name : getParamNames())
+    if (!isa<StringAttr>(name))
+      return emitOpError("param names must be strings");
+  for (Attribute param : getParams())
+    if (!isa<IntegerAttr, FloatAttr, StringAttr>(param))
+      return emitOpError("params must be integers, floats or C++ expressions");
+  // `unit` stands for a constant input, passed as a weight instead.
+  for (Attribute mem : getInputs())
+    if (!isa<aidge::MemInfoAttr, UnitAttr>(mem))
+      return emitOpError("inputs must be #aidge.mem_info or unit");
+  for (Attribute mem : getOutputs())
+    if (!isa<aidge::MemInfoAttr>(mem))
+      return emitOpError("outputs must be #aidge.mem_info");
+  for (Attribute weight : getWeights()) {
+    // "nullptr" stands for an optional weight the op does not have.
+    if (auto text = dyn_cast<StringAttr>(weight); text && text == "nullptr")
+      continue;
+    auto symbol = dyn_cast<FlatSymbolRefAttr>(weight);
+    if (!symbol || !SymbolTable::lookupNearestSymbolFrom<WeightOp>(*this, symbol))
+      return emitOpError("weights must name aidge_export.weight ops or be "
+                         "\"nullptr\", got ")
+             << weight;
+  }
+  return success();
+}

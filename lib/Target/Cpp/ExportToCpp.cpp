@@ -1,0 +1,488 @@
+//===- ExportToCpp.cpp - Write the C++ export of an aidge_export module ---===//
+//
+// The export tree, as Aidge's export lays it out:
+//   dnn/include/forward.hpp          model_forward and the I/O constants
+//   dnn/src/forward.cpp              the arena and the kernel calls
+//   dnn/include/layers/<layer>.h     per-layer #defines, mem_info, params
+//   dnn/include/parameters/<w>.h     weights as static const arrays
+//   dnn/include/{kernels,utils}/...  the library files the calls use
+//   main.cpp, data/, Makefile, CMakeLists.txt
+//
+//===----------------------------------------------------------------------===//
+
+#include "aidge/Target/Cpp/ExportToCpp.h"
+
+#include "ProjectFiles.h"
+
+#include "aidge/Dialect/Aidge/IR/ConstantData.h"
+#include "aidge/Dialect/AidgeExport/IR/AidgeExportDialect.h"
+#include "aidge/ExportLib/ExportLib.h"
+
+#include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include <cstring>
+
+using namespace mlir;
+using namespace mlir::aidge;
+namespace ae = mlir::aidge_export;
+
+namespace {
+std::string upper(StringRef name) { return StringRef(name).upper(); }
+
+/// The C type of a tensor element.
+std::optional<std::string> cType(Type type) {
+  if (type.isF32())
+    return std::string("float");
+  if (type.isF64())
+    return std::string("double");
+  if (auto integer = dyn_cast<IntegerType>(type)) {
+    unsigned width = integer.getWidth();
+    if (width != 8 && width != 16 && width != 32 && width != 64)
+      return std::nullopt;
+    return (integer.isUnsigned() ? "std::uint" : "std::int") +
+           std::to_string(width) + "_t";
+  }
+  return std::nullopt;
+}
+
+void writeMemInfo(raw_ostream &os, StringRef prefix, MemInfoAttr mem) {
+  os << llvm::formatv("#define {0}_MEM_SIZE {1}\n", prefix, mem.getSize())
+     << llvm::formatv("#define {0}_MEM_STRIDE {1}\n", prefix, mem.getStride())
+     << llvm::formatv("#define {0}_MEM_LENGTH {1}\n", prefix, mem.getLength())
+     << llvm::formatv("#define {0}_MEM_COUNT {1}\n", prefix, mem.getCount())
+     << llvm::formatv("#define {0}_MEM_OFFSET {1}\n", prefix, mem.getOffset())
+     << llvm::formatv("#define {0}_MEM_CONT_OFFSET {1}\n", prefix, mem.getContOffset())
+     << llvm::formatv("#define {0}_MEM_CONT_SIZE {1}\n", prefix, mem.getContSize())
+     << llvm::formatv("#define {0}_MEM_WRAP_OFFSET {1}\n", prefix, mem.getWrapOffset())
+     << llvm::formatv("#define {0}_MEM_WRAP_SIZE {1}\n", prefix, mem.getWrapSize())
+     << llvm::formatv("static constexpr aidge_cpp::MemInfo {0}_MEM{{{0}_MEM_SIZE, "
+                      "{0}_MEM_STRIDE, {0}_MEM_LENGTH, {0}_MEM_COUNT, "
+                      "{0}_MEM_CONT_OFFSET, {0}_MEM_CONT_SIZE, "
+                      "{0}_MEM_WRAP_OFFSET, {0}_MEM_WRAP_SIZE};\n",
+                      prefix);
+}
+
+std::string paramValue(Attribute value) {
+  if (auto integer = dyn_cast<IntegerAttr>(value))
+    return std::to_string(integer.getInt());
+  if (auto real = dyn_cast<FloatAttr>(value))
+    return llvm::formatv("{0:e9}f", real.getValueAsDouble()).str();
+  return cast<StringAttr>(value).str();
+}
+
+/// dnn/include/layers/<layer>.h
+std::string layerHeader(ae::KernelOp kernel) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  std::string name = upper(kernel.getName());
+  os << "// Layer " << kernel.getName() << ": " << kernel.getKernel() << " of library "
+     << kernel.getLib() << ", step " << kernel.getStep() << ".\n"
+     << "#ifndef LAYER_" << name << "_H\n#define LAYER_" << name << "_H\n\n"
+     << "#include \"utils/cpp/mem_info.hpp\"\n";
+  for (Attribute header : kernel.getHeaders())
+    os << "#include \"" << cast<StringAttr>(header).getValue() << "\"\n";
+  os << "\n";
+  SmallVector<std::string> fields;
+  for (auto [nameAttr, value] :
+       llvm::zip_equal(kernel.getParamNames(), kernel.getParams())) {
+    std::string define = name + "_" + upper(cast<StringAttr>(nameAttr).getValue());
+    os << "#define " << define << " " << paramValue(value) << "\n";
+    fields.push_back(define);
+  }
+  for (auto [i, mem] : llvm::enumerate(kernel.getInputs()))
+    if (auto info = dyn_cast<MemInfoAttr>(mem))
+      writeMemInfo(os, name + "_IN" + std::to_string(i), info);
+  for (auto [i, mem] : llvm::enumerate(kernel.getOutputs()))
+    writeMemInfo(os, name + (i ? "_OUT" + std::to_string(i) : "_OUT"),
+                 cast<MemInfoAttr>(mem));
+  if (!kernel.getParamsType().empty()) {
+    os << "static constexpr " << kernel.getParamsType() << " " << name
+       << "_PARAMS{";
+    llvm::interleaveComma(fields, os);
+    os << "};\n";
+  }
+  os << "\n#endif // LAYER_" << name << "_H\n";
+  return text;
+}
+
+/// The call of one kernel in model_forward.
+std::string kernelCall(ae::KernelOp kernel) {
+  std::string name = upper(kernel.getName());
+  SmallVector<std::string> args{"mem"};
+  std::string prelude;
+  SmallVector<std::string> inputs;
+  for (auto [i, mem] : llvm::enumerate(kernel.getInputs()))
+    inputs.push_back(isa<MemInfoAttr>(mem)
+                         ? name + "_IN" + std::to_string(i) + "_MEM"
+                         : std::string("aidge_cpp::MemInfo{}"));
+  if (kernel->hasAttr("inputs_as_array")) {
+    prelude = "  {\n    static const aidge_cpp::MemInfo *const " + name +
+              "_INS[] = {";
+    for (auto [i, input] : llvm::enumerate(inputs))
+      prelude += (i ? ", &" : "&") + input;
+    prelude += "};\n  ";
+    args.push_back(name + "_INS");
+  } else {
+    llvm::append_range(args, inputs);
+  }
+  for (auto [i, mem] : llvm::enumerate(kernel.getOutputs()))
+    args.push_back(name + (i ? "_OUT" + std::to_string(i) : "_OUT") + "_MEM");
+  if (!kernel.getParamsType().empty())
+    args.push_back(name + "_PARAMS");
+  for (Attribute weight : kernel.getWeights())
+    args.push_back(isa<FlatSymbolRefAttr>(weight)
+                       ? cast<FlatSymbolRefAttr>(weight).getValue().str()
+                       : cast<StringAttr>(weight).str());
+  std::string call = prelude.empty() ? "  " : prelude;
+  call += kernel.getEntry().str() + "(" + llvm::join(args, ", ") + ");\n";
+  if (!prelude.empty())
+    call += "  }\n";
+  return "  // " + kernel.getName().str() + "\n" + call;
+}
+
+/// dnn/include/parameters/<weight>.h
+FailureOr<std::string> weightHeader(ae::WeightOp weight) {
+  auto type = cast<ShapedType>(weight.getValue().getType());
+  std::optional<std::string> elementType = cType(type.getElementType());
+  std::optional<std::vector<char>> bytes = getConstantBytes(weight.getValue());
+  if (!elementType || !bytes)
+    return weight.emitError("cannot write weight of type ") << type;
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  std::string guard = "PARAMETERS_" + upper(weight.getSymName()) + "_H";
+  os << "#ifndef " << guard << "\n#define " << guard << "\n\n#include <cstdint>\n\n";
+  os << "// " << type << "\n";
+  os << "alignas(" << weight.getAlignment() << ") static const " << *elementType
+     << " " << weight.getSymName() << "[" << type.getNumElements() << "]";
+  if (auto section = weight.getSection())
+    os << " __attribute__((section(\"" << *section << "\")))";
+  os << " = {";
+  unsigned width = std::max<unsigned>(type.getElementTypeBitWidth() / 8, 1);
+  for (int64_t i = 0; i < type.getNumElements(); ++i) {
+    os << (i % 8 ? " " : "\n  ");
+    const char *at = bytes->data() + i * width;
+    Type element = type.getElementType();
+    if (element.isF32()) {
+      float v;
+      std::memcpy(&v, at, 4);
+      os << llvm::formatv("{0:e9}f", v);
+    } else if (element.isF64()) {
+      double v;
+      std::memcpy(&v, at, 8);
+      os << llvm::formatv("{0:e17}", v);
+    } else {
+      int64_t v = 0;
+      std::memcpy(&v, at, width); // little-endian
+      if (!cast<IntegerType>(element).isUnsigned() && width < 8 &&
+          (v >> (width * 8 - 1)) & 1)
+        v -= int64_t(1) << (width * 8);
+      os << v;
+    }
+    os << ",";
+  }
+  os << "\n};\n\n#endif // " << guard << "\n";
+  return text;
+}
+
+struct Boundary {
+  std::string name, type;
+  int64_t elements;
+  MemInfoAttr mem;
+  SmallVector<int64_t> shape;
+};
+
+FailureOr<Boundary> getBoundary(Operation *op, StringRef name, Type type,
+                                MemInfoAttr mem) {
+  auto tensor = cast<RankedTensorType>(type);
+  std::optional<std::string> element = cType(tensor.getElementType());
+  if (!element)
+    return op->emitError("cannot export a graph input or output of type ") << type;
+  return Boundary{name.str(), *element, tensor.getNumElements(), mem,
+                  llvm::to_vector(tensor.getShape())};
+}
+
+std::string joinInts(ArrayRef<int64_t> values) {
+  std::string text;
+  llvm::interleave(values, [&](int64_t v) { text += std::to_string(v); },
+                   [&] { text += ", "; });
+  return text;
+}
+} // namespace
+
+/// The values of an ElementsAttr as doubles.
+static std::optional<std::vector<double>> getValues(Attribute attr) {
+  auto elements = dyn_cast<ElementsAttr>(attr);
+  if (!elements)
+    return std::nullopt;
+  Type type = elements.getElementType();
+  std::vector<double> values;
+  if (isa<FloatType>(type)) {
+    for (APFloat v : elements.getValues<APFloat>())
+      values.push_back(v.convertToDouble());
+  } else if (auto integer = dyn_cast<IntegerType>(type)) {
+    for (APInt v : elements.getValues<APInt>())
+      values.push_back(integer.isUnsigned() ? (double)v.getZExtValue()
+                                            : (double)v.getSExtValue());
+  } else {
+    return std::nullopt;
+  }
+  return values;
+}
+
+/// main.cpp, data/, Makefile, CMakeLists.txt. The sample inputs and
+/// expected outputs come from the module's `aidge_export.inputs` and
+/// `aidge_export.expected` (arrays of dense tensors), when set; otherwise
+/// the inputs are a fixed pseudo-random pattern in [-1, 1).
+static LogicalResult writeProjectFiles(ModuleOp module, ArrayRef<Boundary> inputs,
+                                       ArrayRef<Boundary> outputs,
+                                       const ExportFileSink &sink) {
+  std::vector<ProjectTensor> samples, expected;
+  auto given = module->getAttrOfType<ArrayAttr>("aidge_export.inputs");
+  for (auto [i, input] : llvm::enumerate(inputs)) {
+    ProjectTensor tensor;
+    if (given && i < given.size()) {
+      std::optional<std::vector<double>> values = getValues(given[i]);
+      if (!values || (int64_t)values->size() != input.elements)
+        return module.emitError("aidge_export.inputs[")
+               << i << "] does not hold the " << input.elements
+               << " values of input '" << input.name << "'";
+      tensor.values = *values;
+    } else {
+      uint32_t state = 0x12345678u + i;
+      for (int64_t k = 0; k < input.elements; ++k) {
+        state = state * 1664525u + 1013904223u;
+        tensor.values.push_back((state >> 8) / double(1 << 23) - 1.0);
+      }
+    }
+    samples.push_back(std::move(tensor));
+  }
+  if (auto reference = module->getAttrOfType<ArrayAttr>("aidge_export.expected")) {
+    for (auto [i, output] : llvm::enumerate(outputs)) {
+      std::optional<std::vector<double>> values =
+          i < reference.size() ? getValues(reference[i]) : std::nullopt;
+      if (!values || (int64_t)values->size() != output.elements)
+        return module.emitError("aidge_export.expected[")
+               << i << "] does not hold the " << output.elements
+               << " values of output '" << output.name << "'";
+      expected.push_back(ProjectTensor{*values});
+    }
+  }
+  if (failed(sink.write("data/inputs.h", sampleInputHeader(samples))) ||
+      failed(sink.write("data/expected.h", expectedOutputHeader(expected))) ||
+      failed(sink.write("main.cpp", mainSource(inputs.size(), outputs.size()))) ||
+      failed(sink.write("Makefile", makefile())) ||
+      failed(sink.write("CMakeLists.txt", cmakeLists())))
+    return failure();
+  return success();
+}
+
+static std::string forwardHeader(int64_t arena, ArrayRef<Boundary> inputs,
+                                 ArrayRef<Boundary> outputs) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << "// The exported network: model_forward and its inputs and outputs.\n"
+     << "#ifndef DNN_FORWARD_HPP\n#define DNN_FORWARD_HPP\n\n#include <cstdint>\n\n"
+     << "#define MODEL_ARENA_SIZE " << arena << "\n"
+     << "#define MODEL_NB_INPUTS " << inputs.size() << "\n"
+     << "#define MODEL_NB_OUTPUTS " << outputs.size() << "\n";
+  auto describe = [&](StringRef kind, ArrayRef<Boundary> list) {
+    for (auto [i, b] : llvm::enumerate(list)) {
+      std::string prefix = "MODEL_" + upper(kind) + "_" + std::to_string(i);
+      os << "#define " << prefix << "_NAME \"" << b.name << "\"\n"
+         << "#define " << prefix << "_SIZE " << b.elements << "\n"
+         << "#define " << prefix << "_RANK " << b.shape.size() << "\n"
+         << "#define " << prefix << "_DIMS {" << joinInts(b.shape) << "}\n"
+         << "typedef " << b.type << " " << prefix.substr(6) << "_T;\n";
+    }
+  };
+  describe("input", inputs);
+  describe("output", outputs);
+  os << "\n// Runs the network. Inputs are read in the stored order of their\n"
+     << "// tensors; outputs are pointers into the arena (valid until the\n"
+     << "// next call).\nextern \"C\" void model_forward(";
+  SmallVector<std::string> params;
+  for (auto [i, b] : llvm::enumerate(inputs))
+    params.push_back("const " + b.type + " *input_" + std::to_string(i));
+  for (auto [i, b] : llvm::enumerate(outputs))
+    params.push_back(b.type + " **output_" + std::to_string(i));
+  os << llvm::join(params, ", ") << ");\n\n#endif // DNN_FORWARD_HPP\n";
+  return text;
+}
+
+LogicalResult mlir::aidge::exportToCpp(ModuleOp module, const ExportFileSink &sink) {
+  auto graphs = llvm::to_vector(module.getOps<ae::GraphOp>());
+  if (graphs.size() != 1)
+    return module.emitError("expected one aidge_export.graph to export, found ")
+           << graphs.size() << "; run --aidge-lower-to-export";
+  ae::GraphOp graph = graphs.front();
+  auto arena = SymbolTable::lookupNearestSymbolFrom<ae::ArenaOp>(graph, graph.getArenaAttr());
+  if (!arena)
+    return graph.emitError("names no aidge_export.arena");
+
+  SmallVector<Boundary> inputs, outputs;
+  llvm::SetVector<StringRef> headers, layers, weights;
+  std::string calls;
+  for (Operation &op : graph.getBody().front()) {
+    if (auto input = dyn_cast<ae::InputOp>(op)) {
+      FailureOr<Boundary> b = getBoundary(input, input.getName(), input.getType(),
+                                          input.getMem());
+      if (failed(b))
+        return failure();
+      inputs.push_back(*b);
+    } else if (auto output = dyn_cast<ae::OutputOp>(op)) {
+      FailureOr<Boundary> b = getBoundary(output, output.getName(),
+                                          output.getType(), output.getMem());
+      if (failed(b))
+        return failure();
+      outputs.push_back(*b);
+    } else if (auto kernel = dyn_cast<ae::KernelOp>(op)) {
+      if (kernel.getNoop()) {
+        calls += "  // " + kernel.getName().str() + ": already in place\n";
+        continue;
+      }
+      for (Attribute header : kernel.getHeaders())
+        headers.insert(cast<StringAttr>(header).getValue());
+      layers.insert(kernel.getName());
+      for (Attribute weight : kernel.getWeights())
+        if (auto symbol = dyn_cast<FlatSymbolRefAttr>(weight))
+          weights.insert(symbol.getValue());
+      calls += kernelCall(kernel);
+      if (failed(sink.write(("dnn/include/layers/" + kernel.getName() + ".h").str(),
+                            layerHeader(kernel))))
+        return failure();
+    }
+  }
+
+  // forward.cpp
+  std::string forward;
+  llvm::raw_string_ostream os(forward);
+  os << "// Generated by aidge-mlir: the network, one kernel call per layer.\n"
+     << "#include \"forward.hpp\"\n\n";
+  for (StringRef layer : layers)
+    os << "#include \"layers/" << layer << ".h\"\n";
+  for (StringRef weight : weights)
+    os << "#include \"parameters/" << weight << ".h\"\n";
+  os << "\n// Every activation lives here, at the offsets the memory plan chose.\n"
+     << "alignas(" << arena.getAlignment() << ") static unsigned char mem[MODEL_ARENA_SIZE]";
+  if (auto section = arena.getSection())
+    os << " __attribute__((section(\"" << *section << "\")))";
+  os << ";\n\n";
+  for (auto [i, b] : llvm::enumerate(outputs))
+    if (!(b.mem.getStride() == b.mem.getSize() && b.mem.getWrapSize() == 0))
+      os << "static " << b.type << " output_buffer_" << i << "[" << b.elements << "];\n";
+  SmallVector<std::string> params;
+  for (auto [i, b] : llvm::enumerate(inputs))
+    params.push_back("const " + b.type + " *input_" + std::to_string(i));
+  for (auto [i, b] : llvm::enumerate(outputs))
+    params.push_back(b.type + " **output_" + std::to_string(i));
+  os << "extern \"C\" void model_forward(" << llvm::join(params, ", ") << ") {\n";
+  for (auto [i, b] : llvm::enumerate(inputs)) {
+    std::string prefix = "INPUT_" + std::to_string(i);
+    os << "  {\n    static constexpr aidge_cpp::MemInfo " << prefix << "_MEM{"
+       << llvm::formatv("{0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}", b.mem.getSize(),
+                        b.mem.getStride(), b.mem.getLength(), b.mem.getCount(),
+                        b.mem.getContOffset(), b.mem.getContSize(),
+                        b.mem.getWrapOffset(), b.mem.getWrapSize())
+       << "};\n    aidge_cpp::write_tensor(mem, " << prefix << "_MEM, input_" << i
+       << ");\n  }\n";
+  }
+  os << calls;
+  for (auto [i, b] : llvm::enumerate(outputs)) {
+    if (b.mem.getStride() == b.mem.getSize() && b.mem.getWrapSize() == 0) {
+      os << "  *output_" << i << " = reinterpret_cast<" << b.type << " *>(mem + "
+         << b.mem.getContOffset() << ");\n";
+      continue;
+    }
+    os << "  {\n    static constexpr aidge_cpp::MemInfo OUTPUT_MEM{"
+       << llvm::formatv("{0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}", b.mem.getSize(),
+                        b.mem.getStride(), b.mem.getLength(), b.mem.getCount(),
+                        b.mem.getContOffset(), b.mem.getContSize(),
+                        b.mem.getWrapOffset(), b.mem.getWrapSize())
+       << "};\n    aidge_cpp::read_tensor(mem, OUTPUT_MEM, output_buffer_" << i
+       << ");\n    *output_" << i << " = output_buffer_" << i << ";\n  }\n";
+  }
+  os << "}\n";
+  if (failed(sink.write("dnn/src/forward.cpp", forward)) ||
+      failed(sink.write("dnn/include/forward.hpp",
+                        forwardHeader(arena.getSize(), inputs, outputs))))
+    return failure();
+
+  for (ae::WeightOp weight : module.getOps<ae::WeightOp>()) {
+    if (!weights.contains(weight.getSymName()))
+      continue;
+    FailureOr<std::string> text = weightHeader(weight);
+    if (failed(text) ||
+        failed(sink.write(("dnn/include/parameters/" + weight.getSymName() + ".h").str(),
+                          *text)))
+      return failure();
+  }
+
+  if (failed(writeProjectFiles(module, inputs, outputs, sink)))
+    return failure();
+
+  // Library files: the kernels used, and each library's static files.
+  ExportLib *cpp = ExportLibRegistry::get().lookup("cpp");
+  llvm::SetVector<StringRef> libs;
+  for (ae::KernelOp kernel : graph.getOps<ae::KernelOp>())
+    libs.insert(kernel.getLib());
+  auto copyFile = [&](const ExportLib &lib, StringRef file) -> LogicalResult {
+    SmallString<256> source(file);
+    if (!llvm::sys::path::is_absolute(file)) {
+      source = lib.rootDir;
+      llvm::sys::path::append(source, file);
+    }
+    std::string destination =
+        llvm::sys::path::is_absolute(file)
+            ? ("include/" + lib.getName() + "/" + llvm::sys::path::filename(file)).str()
+            : file.str();
+    return sink.copy("dnn/include/" + destination, source);
+  };
+  for (StringRef name : libs) {
+    ExportLib *lib = ExportLibRegistry::get().lookup(name);
+    if (!lib)
+      return graph.emitError() << "export library '" << name << "' is not registered";
+    for (const std::string &file : lib->staticFiles)
+      if (failed(copyFile(*lib, file)))
+        return failure();
+  }
+  for (StringRef header : headers)
+    if (failed(copyFile(*cpp, header)))
+      return failure();
+  return success();
+}
+
+ExportFileSink mlir::aidge::getDirectorySink(StringRef dir) {
+  std::string root = dir.str();
+  auto prepare = [root](StringRef path) -> std::string {
+    SmallString<256> full(root);
+    llvm::sys::path::append(full, path);
+    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(full));
+    return std::string(full);
+  };
+  ExportFileSink sink;
+  sink.write = [prepare](StringRef path, StringRef contents) -> LogicalResult {
+    std::string full = prepare(path);
+    std::error_code error;
+    llvm::raw_fd_ostream os(full, error);
+    if (error) {
+      llvm::errs() << "error: cannot write " << full << ": " << error.message() << "\n";
+      return failure();
+    }
+    os << contents;
+    return success();
+  };
+  sink.copy = [prepare](StringRef path, StringRef source) -> LogicalResult {
+    std::string full = prepare(path);
+    if (std::error_code error = llvm::sys::fs::copy_file(source, full)) {
+      llvm::errs() << "error: cannot copy " << source << " to " << full << ": "
+                   << error.message() << "\n";
+      return failure();
+    }
+    return success();
+  };
+  return sink;
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/python3
+"""Exports PyTorch models end to end and checks the C++ against torch.
+
+  torch_e2e.py BUILD_DIR OUTDIR MODEL [--plan "OPTIONS"]... [--asan]
+
+For MODEL (a name of bench/memory/gen_models.py): exports it to ONNX with
+seeded random weights, runs it in torch on a seeded input, then for each
+--plan (aidge-plan-memory options; default "strategy=best"): imports,
+fuses, matches to the cpp library, schedules, plans, verifies, lowers,
+writes the C++ with aidge-translate --to-cpp, builds it with make (and
+make asan with --asan), runs it on the same input and compares every
+output value with torch's: |e - v| <= 1e-3 + 1e-4 |e|. Prints one line per
+configuration; exits 1 at the first failure.
+"""
+import os
+import subprocess
+import sys
+
+import numpy as np
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "..", "bench", "memory"))
+import gen_models  # noqa: E402
+
+
+def run(cmd, **kwargs):
+    result = subprocess.run(cmd, capture_output=True, text=True, **kwargs)
+    if result.returncode != 0:
+        sys.exit(f"FAILED: {' '.join(cmd) if isinstance(cmd, list) else cmd}\n"
+                 f"{result.stdout[-3000:]}{result.stderr[-3000:]}")
+    return result.stdout
+
+
+def main():
+    args = sys.argv[1:]
+    if len(args) < 3:
+        sys.exit(__doc__)
+    build, outdir, name = args[:3]
+    plans, asan, rest = [], False, args[3:]
+    while rest:
+        if rest[0] == "--plan":
+            plans.append(rest[1])
+            rest = rest[2:]
+        elif rest[0] == "--asan":
+            asan, rest = True, rest[1:]
+        else:
+            sys.exit(f"unknown argument {rest[0]}")
+    plans = plans or ["strategy=best"]
+    make, shape = next((m, s) for n, m, s in gen_models.MODELS if n == name)
+    os.makedirs(outdir, exist_ok=True)
+    onnx_path = os.path.join(outdir, name + ".onnx")
+    gen_models.export(name, make, shape, onnx_path)
+
+    torch.manual_seed(0)
+    model = make()
+    gen_models.randomize_bn(model)
+    model.eval()
+    x = torch.randn(*shape, generator=torch.Generator().manual_seed(123))
+    with torch.no_grad():
+        expected = model(x).numpy().astype(np.float64).ravel()
+    input_path = os.path.join(outdir, name + ".input.bin")
+    x.numpy().astype("<f4").tofile(input_path)
+
+    bin_dir = os.path.join(build, "bin")
+    imported = run([os.path.join(bin_dir, "aidge-translate"), "--import-onnx",
+                    onnx_path, "--mlir-print-debuginfo"])
+    for index, plan in enumerate(plans):
+        export_dir = os.path.join(outdir, f"{name}-{index}")
+        lowered = run([os.path.join(bin_dir, "aidge-opt"), "--aidge-fuse",
+                       "--aidge-match-impl=lib=cpp", "--aidge-schedule",
+                       f"--aidge-plan-memory={plan}", "--aidge-verify-memory",
+                       "--aidge-lower-to-export", "--mlir-print-debuginfo"],
+                      input=imported)
+        run([os.path.join(bin_dir, "aidge-translate"), "--to-cpp",
+             f"--export-dir={export_dir}"], input=lowered)
+        targets = [("model", "-O2")] + ([("model_asan", "ASan/UBSan")] if asan else [])
+        for target, label in targets:
+            run(["make", "-s", "-C", export_dir, target])
+            out_dir = os.path.join(export_dir, "out-" + target)
+            os.makedirs(out_dir, exist_ok=True)
+            run([os.path.join(export_dir, target), "--input", input_path,
+                 "--output-dir", out_dir])
+            got = np.load(os.path.join(out_dir, "output.npy")).astype(np.float64).ravel()
+            if got.shape != expected.shape:
+                sys.exit(f"{name} [{plan}] {label}: {got.size} outputs, torch has {expected.size}")
+            bad = np.abs(got - expected) > 1e-3 + 1e-4 * np.abs(expected)
+            worst = float(np.max(np.abs(got - expected)))
+            status = "PASS" if not bad.any() else f"FAIL ({int(bad.sum())} mismatches)"
+            print(f"{name} [{plan}] {label}: max |error| {worst:.2e} {status}")
+            if bad.any():
+                sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
