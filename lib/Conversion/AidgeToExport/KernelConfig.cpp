@@ -65,14 +65,20 @@ public:
     call.weights.push_back(nameWeight(value, role));
   }
   void weight(Value value, StringRef role) {
-    call.weights.push_back(value ? nameWeight(value, role)
-                                 : builder.getStringAttr("nullptr"));
+    if (value && !value.getDefiningOp<ProducerOp>()) {
+      op->emitError() << "the cpp kernel takes its " << role
+                      << " as constants, but they are computed at run time";
+      failed = true;
+    }
+    call.weights.push_back(value && !failed ? nameWeight(value, role)
+                                            : builder.getStringAttr("nullptr"));
   }
 
   Operation *op;
   Builder builder;
   const WeightNamer &nameWeight;
   KernelCall call;
+  bool failed = false;
 };
 
 /// N x C x H x W of a channels-last (or, for 1-D, NWC) tensor.
@@ -430,7 +436,7 @@ FailureOr<KernelCall> mlir::aidge::configureKernel(Operation *op, StringRef entr
                    << "the C++ export cannot call kernel '" << entry
                    << "' for this op yet";
           });
-  if (failed(result))
+  if (failed(result) || b.failed)
     return failure();
   for (Value operand : op->getOperands())
     if (auto type = dyn_cast<RankedTensorType>(operand.getType());

@@ -1,0 +1,138 @@
+// RUN: aidge-opt %s --split-input-file --aidge-lower-to-export -verify-diagnostics
+
+// The aidge.mem, aidge.impl and aidge.step attributes are written by hand:
+// the pipeline would refuse most of these graphs before this pass.
+
+// expected-error @+1 {{has no memory plan; run --aidge-plan-memory}}
+func.func @no_plan(%x: tensor<16xf32>) -> tensor<16xf32> {
+  return %x : tensor<16xf32>
+}
+
+// -----
+
+// The alignment is part of the plan too.
+// expected-error @+1 {{has no memory plan; run --aidge-plan-memory}}
+func.func @no_align(%x: tensor<16xf32>) -> tensor<16xf32> attributes {aidge.peak_bytes = 64 : i64} {
+  return %x : tensor<16xf32>
+}
+
+// -----
+
+// expected-error @+1 {{graph input 0 has no aidge.mem; run --aidge-plan-memory}}
+func.func @input_no_mem(%x: tensor<16xf32>) -> tensor<16xf32> attributes {aidge.peak_bytes = 64 : i64, aidge.arena_align = 16 : i64} {
+  return %x : tensor<16xf32>
+}
+
+// -----
+
+#m = #aidge.mem_info<size = 64, stride = 64, length = 1, count = 1, offset = 0, cont_offset = 0, cont_size = 64, wrap_offset = 0, wrap_size = 0, reuse = none>
+func.func @no_step(%x: tensor<16xf32> {aidge.mem = #m}) -> tensor<16xf32> attributes {aidge.peak_bytes = 64 : i64, aidge.arena_align = 16 : i64} {
+  // expected-error @+1 {{has no aidge.step; run --aidge-schedule}}
+  %a = aidge.relu %x {aidge.impl = #aidge.impl<lib = "cpp", kernel = "relu", spec = <inputs = [], outputs = []>>, aidge.mem = [#m]} : tensor<16xf32>
+  return %a : tensor<16xf32>
+}
+
+// -----
+
+#m = #aidge.mem_info<size = 64, stride = 64, length = 1, count = 1, offset = 0, cont_offset = 0, cont_size = 64, wrap_offset = 0, wrap_size = 0, reuse = none>
+func.func @no_impl(%x: tensor<16xf32> {aidge.mem = #m}) -> tensor<16xf32> attributes {aidge.peak_bytes = 64 : i64, aidge.arena_align = 16 : i64} {
+  // expected-error @+1 {{has no implementation; run --aidge-match-impl}}
+  %a = aidge.relu %x {aidge.mem = [#m], aidge.step = 1 : i64} : tensor<16xf32>
+  return %a : tensor<16xf32>
+}
+
+// -----
+
+#m = #aidge.mem_info<size = 64, stride = 64, length = 1, count = 1, offset = 0, cont_offset = 0, cont_size = 64, wrap_offset = 0, wrap_size = 0, reuse = none>
+func.func @unknown_kernel(%x: tensor<16xf32> {aidge.mem = #m}) -> tensor<16xf32> attributes {aidge.peak_bytes = 64 : i64, aidge.arena_align = 16 : i64} {
+  // expected-error @+1 {{kernel 'relu_v2' of export library 'cpp' is not registered}}
+  %a = aidge.relu %x {aidge.impl = #aidge.impl<lib = "cpp", kernel = "relu_v2", spec = <inputs = [], outputs = []>>, aidge.mem = [#m], aidge.step = 1 : i64} : tensor<16xf32>
+  return %a : tensor<16xf32>
+}
+
+// -----
+
+#m = #aidge.mem_info<size = 64, stride = 64, length = 1, count = 1, offset = 0, cont_offset = 0, cont_size = 64, wrap_offset = 0, wrap_size = 0, reuse = none>
+func.func @unknown_lib(%x: tensor<16xf32> {aidge.mem = #m}) -> tensor<16xf32> attributes {aidge.peak_bytes = 64 : i64, aidge.arena_align = 16 : i64} {
+  // expected-error @+1 {{kernel 'relu' of export library 'no_such_lib' is not registered}}
+  %a = aidge.relu %x {aidge.impl = #aidge.impl<lib = "no_such_lib", kernel = "relu", spec = <inputs = [], outputs = []>>, aidge.mem = [#m], aidge.step = 1 : i64} : tensor<16xf32>
+  return %a : tensor<16xf32>
+}
+
+// -----
+
+#m = #aidge.mem_info<size = 64, stride = 64, length = 1, count = 1, offset = 0, cont_offset = 0, cont_size = 64, wrap_offset = 0, wrap_size = 0, reuse = none>
+func.func @result_no_mem(%x: tensor<16xf32> {aidge.mem = #m}) -> tensor<16xf32> attributes {aidge.peak_bytes = 64 : i64, aidge.arena_align = 16 : i64} {
+  // expected-error @+1 {{has no aidge.mem; run --aidge-plan-memory}}
+  %a = aidge.relu %x {aidge.impl = #aidge.impl<lib = "cpp", kernel = "relu", spec = <inputs = [], outputs = []>>, aidge.step = 1 : i64} : tensor<16xf32>
+  return %a : tensor<16xf32>
+}
+
+// -----
+
+// The cpp library has a matmul kernel, but the export does not call it yet.
+#a = #aidge.mem_info<size = 16, stride = 16, length = 3, count = 1, offset = 0, cont_offset = 0, cont_size = 48, wrap_offset = 0, wrap_size = 0, reuse = none>
+#b = #aidge.mem_info<size = 20, stride = 20, length = 4, count = 1, offset = 48, cont_offset = 48, cont_size = 80, wrap_offset = 48, wrap_size = 0, reuse = none>
+#c = #aidge.mem_info<size = 20, stride = 20, length = 3, count = 1, offset = 128, cont_offset = 128, cont_size = 60, wrap_offset = 128, wrap_size = 0, reuse = none>
+func.func @matmul(%x: tensor<3x4xf32> {aidge.mem = #a}, %y: tensor<4x5xf32> {aidge.mem = #b}) -> tensor<3x5xf32> attributes {aidge.peak_bytes = 192 : i64, aidge.arena_align = 16 : i64} {
+  // expected-error @+1 {{the C++ export cannot call kernel 'matmul_forward' for this op yet}}
+  %0 = aidge.matmul %x, %y {aidge.impl = #aidge.impl<lib = "cpp", kernel = "matmul", spec = <inputs = [#aidge.io_spec<dtype = f32, format = default>], outputs = [#aidge.io_spec<dtype = f32, format = default>]>>, aidge.mem = [#c], aidge.step = 1 : i64} : (tensor<3x4xf32>, tensor<4x5xf32>) -> tensor<3x5xf32>
+  return %0 : tensor<3x5xf32>
+}
+
+// -----
+
+#x = #aidge.mem_info<size = 32, stride = 32, length = 10, count = 1, offset = 0, cont_offset = 0, cont_size = 320, wrap_offset = 0, wrap_size = 0, reuse = none>
+#y = #aidge.mem_info<size = 8, stride = 8, length = 5, count = 1, offset = 320, cont_offset = 320, cont_size = 40, wrap_offset = 320, wrap_size = 0, reuse = none>
+func.func @slice(%x: tensor<10x8xf32> {aidge.mem = #x}) -> tensor<5x2xf32> attributes {aidge.peak_bytes = 368 : i64, aidge.arena_align = 16 : i64} {
+  // expected-error @+1 {{the C++ export cannot call kernel 'slice_forward' for this op yet}}
+  %0 = aidge.slice %x {aidge.impl = #aidge.impl<lib = "cpp", kernel = "slice", spec = <inputs = [], outputs = []>>, aidge.mem = [#y], aidge.step = 1 : i64, ends = array<i64: -1, 7>, starts = array<i64: 9, 1>, steps = array<i64: -2, 3>} : (tensor<10x8xf32>) -> tensor<5x2xf32>
+  return %0 : tensor<5x2xf32>
+}
+
+// -----
+
+// The kernels compute in f32 only (match-impl would have inserted casts).
+#x = #aidge.mem_info<size = 4, stride = 4, length = 2, count = 2, offset = 0, cont_offset = 0, cont_size = 16, wrap_offset = 0, wrap_size = 0, reuse = none>
+#y = #aidge.mem_info<size = 2, stride = 2, length = 2, count = 2, offset = 16, cont_offset = 16, cont_size = 8, wrap_offset = 16, wrap_size = 0, reuse = none>
+func.func @conv_f16(%x: tensor<1x2x2x2xf16, #aidge<format nhwc>> {aidge.mem = #x}) -> tensor<1x2x2x1xf16, #aidge<format nhwc>> attributes {aidge.peak_bytes = 32 : i64, aidge.arena_align = 16 : i64} {
+  %w = aidge.producer dense<1.0> : tensor<1x1x1x2xf16, #aidge<format nhwc>>
+  // expected-error @+1 {{the cpp kernels of this export compute in f32, not 'f16'}}
+  %y = aidge.conv %x, %w {aidge.impl = #aidge.impl<lib = "cpp", kernel = "conv2d", spec = <inputs = [], outputs = []>>, aidge.mem = [#y], aidge.step = 1 : i64, dilations = array<i64: 1, 1>, group = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x2x2x2xf16, #aidge<format nhwc>>, tensor<1x1x1x2xf16, #aidge<format nhwc>>) -> tensor<1x2x2x1xf16, #aidge<format nhwc>>
+  return %y : tensor<1x2x2x1xf16, #aidge<format nhwc>>
+}
+
+// -----
+
+// A conv in the model's NCHW order: the cpp kernels run channels last.
+#x = #aidge.mem_info<size = 32, stride = 32, length = 1, count = 1, offset = 0, cont_offset = 0, cont_size = 32, wrap_offset = 0, wrap_size = 0, reuse = none>
+#y = #aidge.mem_info<size = 16, stride = 16, length = 1, count = 1, offset = 32, cont_offset = 32, cont_size = 16, wrap_offset = 32, wrap_size = 0, reuse = none>
+func.func @conv_nchw(%x: tensor<1x2x2x2xf32> {aidge.mem = #x}) -> tensor<1x1x2x2xf32> attributes {aidge.peak_bytes = 48 : i64, aidge.arena_align = 16 : i64} {
+  %w = aidge.producer dense<1.0> : tensor<1x2x1x1xf32>
+  // expected-error @+1 {{the cpp convolution kernels take channels-last tensors; run --aidge-match-impl}}
+  %y = aidge.conv %x, %w {aidge.impl = #aidge.impl<lib = "cpp", kernel = "conv2d", spec = <inputs = [], outputs = []>>, aidge.mem = [#y], aidge.step = 1 : i64, dilations = array<i64: 1, 1>, group = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x2x2x2xf32>, tensor<1x2x1x1xf32>) -> tensor<1x1x2x2xf32>
+  return %y : tensor<1x1x2x2xf32>
+}
+
+// -----
+
+// The dense kernel reads its weight matrix as a constant array.
+#a = #aidge.mem_info<size = 32, stride = 32, length = 2, count = 1, offset = 0, cont_offset = 0, cont_size = 64, wrap_offset = 0, wrap_size = 0, reuse = none>
+#b = #aidge.mem_info<size = 32, stride = 32, length = 4, count = 1, offset = 64, cont_offset = 64, cont_size = 128, wrap_offset = 64, wrap_size = 0, reuse = none>
+#y = #aidge.mem_info<size = 16, stride = 16, length = 2, count = 1, offset = 192, cont_offset = 192, cont_size = 32, wrap_offset = 192, wrap_size = 0, reuse = none>
+func.func @fc_weight_input(%x: tensor<2x8xf32> {aidge.mem = #a}, %w: tensor<4x8xf32> {aidge.mem = #b}) -> tensor<2x4xf32> attributes {aidge.peak_bytes = 224 : i64, aidge.arena_align = 16 : i64} {
+  // expected-error @+1 {{the cpp dense kernel of this export takes a constant weight matrix}}
+  %y = aidge.fc %x, %w {aidge.impl = #aidge.impl<lib = "cpp", kernel = "fc", spec = <inputs = [], outputs = []>>, aidge.mem = [#y], aidge.step = 1 : i64, alpha = 1.0 : f32, beta = 1.0 : f32, trans_a = false, trans_b = true} : (tensor<2x8xf32>, tensor<4x8xf32>) -> tensor<2x4xf32>
+  return %y : tensor<2x4xf32>
+}
+
+// -----
+
+// A result that is a constant has no place in the arena.
+#m = #aidge.mem_info<size = 64, stride = 64, length = 1, count = 1, offset = 0, cont_offset = 0, cont_size = 64, wrap_offset = 0, wrap_size = 0, reuse = none>
+// expected-error @+1 {{result 1 is not in the arena (a constant result cannot be exported)}}
+func.func @constant_result(%x: tensor<16xf32> {aidge.mem = #m}) -> (tensor<16xf32>, tensor<4xf32>) attributes {aidge.peak_bytes = 64 : i64, aidge.arena_align = 16 : i64} {
+  %c = aidge.producer dense<1.0> : tensor<4xf32>
+  %a = aidge.relu %x {aidge.impl = #aidge.impl<lib = "cpp", kernel = "relu", spec = <inputs = [], outputs = []>>, aidge.mem = [#m], aidge.step = 1 : i64} : tensor<16xf32>
+  return %a, %c : tensor<16xf32>, tensor<4xf32>
+}
