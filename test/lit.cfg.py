@@ -28,5 +28,5 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.aidge_tools_dir, append_path=True)
 
 tool_dirs = [config.aidge_tools_dir, config.llvm_tools_dir]
-tools = ["aidge-opt", "aidge-translate"]
+tools = ["aidge-opt", "aidge-translate", "aidge-export"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)

@@ -2,6 +2,8 @@
 
 #include "HostTensor.h"
 
+#include "aidge/Import/ONNX/ImportONNX.h"
+
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Builders.h"
 #include "aidge/Dialect/Aidge/IR/ConstantData.h"
@@ -9,6 +11,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
+#include <climits>
 #include <cstring>
 
 using namespace mlir;
@@ -326,4 +329,20 @@ ElementsAttr HostTensor::toAttr(MLIRContext *context, StringRef name) const {
     return DenseElementsAttr::get(tensorType, values);
   }
   return makeConstant(tensorType, bytes, name);
+}
+
+llvm::Expected<ElementsAttr> mlir::aidge::readONNXTensor(StringRef bytes,
+                                                        MLIRContext *context) {
+  onnx::TensorProto proto;
+  if (bytes.size() > INT_MAX ||
+      !proto.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
+    return llvm::createStringError("not a serialized ONNX TensorProto");
+  llvm::Expected<onnx_import::HostTensor> tensor =
+      onnx_import::HostTensor::fromProto(proto, "");
+  if (!tensor)
+    return tensor.takeError();
+  if (!onnx_import::elementType(context, tensor->dataType()))
+    return llvm::createStringError("unsupported element type " +
+                                   onnx_import::dataTypeName(tensor->dataType()));
+  return tensor->toAttr(context, proto.name().empty() ? "tensor" : proto.name());
 }

@@ -6,6 +6,8 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
+#include "mlir/IR/BuiltinAttributeInterfaces.h"
 
 namespace mlir::aidge {
 
@@ -31,6 +33,10 @@ std::optional<std::string> parseInputShape(StringRef text,
 /// Registers `--import-onnx` (and its `--input-shape` option) with
 /// mlir-translate style drivers.
 void registerImportONNXTranslation();
+
+/// Reads a serialized ONNX TensorProto (an `input_N.pb` / `output_N.pb` of
+/// ONNX's test data sets) as a constant; the error says what is wrong.
+llvm::Expected<ElementsAttr> readONNXTensor(StringRef bytes, MLIRContext *context);
 
 /// One row of the importer's support table: an ONNX op type and the opset
 /// from which its handler applies. Drives docs and the unsupported-op

@@ -1,0 +1,221 @@
+//===- aidge-export.cpp - ONNX in, a standalone C++ project out -----------===//
+//
+// Import, the export pipeline and the C++ writer in one process:
+//
+//   aidge-export model.onnx -o DIR [--lib=cpp] [--export-lib=lib.json]
+//     [--input-shape=name:1x3x224x224] [--strategy=best] [--wrapping]
+//     [--concat-in-place] [--schedule=memory] [--test-data=DIR]
+//     [--mlir-print-ir-after-all ...]
+//
+//===----------------------------------------------------------------------===//
+
+#include "aidge/Conversion/Passes.h"
+#include "aidge/Dialect/Aidge/IR/AidgeOps.h"
+#include "aidge/Dialect/Aidge/IR/DataFormat.h"
+#include "aidge/Dialect/Aidge/Transforms/GraphMemory.h"
+#include "aidge/Dialect/Aidge/Transforms/Passes.h"
+#include "aidge/Import/ONNX/ImportONNX.h"
+#include "aidge/InitAllDialects.h"
+#include "aidge/MemoryPlanning/MemoryPlanner.h"
+#include "aidge/Target/Cpp/ExportToCpp.h"
+
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+
+using namespace mlir;
+using namespace mlir::aidge;
+namespace cl = llvm::cl;
+
+static cl::opt<std::string> modelPath(cl::Positional, cl::desc("<model.onnx>"),
+                                      cl::Required);
+static cl::opt<std::string> outputDir("o", cl::desc("Directory of the export"),
+                                      cl::value_desc("dir"), cl::Required);
+static cl::opt<std::string> libName("lib", cl::desc("Export library"),
+                                    cl::init("cpp"));
+static cl::list<std::string> libFiles("export-lib",
+                                      cl::desc("JSON export library to load"));
+static cl::list<std::string>
+    inputShapes("input-shape", cl::desc("Static shape of an input: name:1x3x8x8"));
+static cl::opt<std::string> strategy("strategy",
+                                     cl::desc("stack, greedy-by-size or best"),
+                                     cl::init("best"));
+static cl::opt<bool> wrapping("wrapping",
+                              cl::desc("Let convs and pools wrap over their input"));
+static cl::opt<bool> concatInPlace("concat-in-place",
+                                   cl::desc("Write concatenation inputs in place"));
+static cl::opt<std::string> schedule("schedule", cl::desc("topological or memory"),
+                                     cl::init("topological"));
+static cl::opt<std::string>
+    testData("test-data",
+             cl::desc("ONNX test data set (input_N.pb, output_N.pb) to embed"));
+
+/// The pipeline up to a verified plan, then the lowering.
+static std::string planningPipeline() {
+  std::string libs;
+  for (const std::string &file : libFiles)
+    libs += (libs.empty() ? "" : ",") + file;
+  return llvm::formatv("func.func(aidge-fuse),"
+                       "aidge-match-impl{{lib={0}{1}},"
+                       "func.func(aidge-schedule{{order={2}}),"
+                       "aidge-plan-memory{{strategy={3} wrapping={4} "
+                       "concat-in-place={5}},aidge-verify-memory,"
+                       "aidge-memory-report{{dir={6}}",
+                       libName, libs.empty() ? "" : " export-lib=" + libs,
+                       schedule, strategy, wrapping ? "true" : "false",
+                       concatInPlace ? "true" : "false",
+                       outputDir + "/stats")
+      .str();
+}
+
+/// Reads input_N.pb and output_N.pb of an ONNX test data set into the
+/// module attributes --to-cpp embeds.
+static LogicalResult embedTestData(ModuleOp module) {
+  MLIRContext *context = module.getContext();
+  auto readAll = [&](StringRef prefix) -> FailureOr<SmallVector<Attribute>> {
+    SmallVector<Attribute> tensors;
+    for (int i = 0;; ++i) {
+      SmallString<256> path(testData);
+      llvm::sys::path::append(path, prefix + std::to_string(i) + ".pb");
+      if (!llvm::sys::fs::exists(path))
+        break;
+      auto buffer = llvm::MemoryBuffer::getFile(path);
+      if (!buffer)
+        return emitError(UnknownLoc::get(context))
+               << "cannot read " << path << ": " << buffer.getError().message();
+      llvm::Expected<ElementsAttr> tensor =
+          readONNXTensor((*buffer)->getBuffer(), context);
+      if (!tensor)
+        return emitError(UnknownLoc::get(context))
+               << path << ": " << llvm::toString(tensor.takeError());
+      tensors.push_back(*tensor);
+    }
+    return tensors;
+  };
+  FailureOr<SmallVector<Attribute>> inputs = readAll("input_");
+  FailureOr<SmallVector<Attribute>> outputs = readAll("output_");
+  if (failed(inputs) || failed(outputs))
+    return failure();
+  if (inputs->empty())
+    return emitError(UnknownLoc::get(context))
+           << "no input_0.pb in test data directory '" << testData << "'";
+  module->setAttr("aidge_export.inputs", ArrayAttr::get(context, *inputs));
+  if (!outputs->empty())
+    module->setAttr("aidge_export.expected", ArrayAttr::get(context, *outputs));
+  return success();
+}
+
+/// Multiply-accumulates of the convolutions and dense layers.
+static int64_t countMACs(ModuleOp module) {
+  int64_t macs = 0;
+  module.walk([&](Operation *op) {
+    if (auto conv = dyn_cast<ConvOp>(op)) {
+      SmallVector<int64_t> w = getDefaultOrderShape(conv.getWeight().getType());
+      int64_t perOutput = 1;
+      for (int64_t d : ArrayRef(w).drop_front())
+        perOutput *= d;
+      macs += conv.getType().getNumElements() * perOutput;
+    } else if (auto fc = dyn_cast<FCOp>(op)) {
+      ArrayRef<int64_t> a = fc.getA().getType().getShape();
+      macs += fc.getType().getNumElements() * (fc.getTransA() ? a[0] : a[1]);
+    }
+  });
+  return macs;
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  registerAsmPrinterCLOptions();
+  registerMLIRContextCLOptions();
+  registerPassManagerCLOptions();
+  cl::ParseCommandLineOptions(argc, argv,
+                              "aidge-export: ONNX in, a standalone C++ project out\n");
+  registerAidgePasses();
+  registerAidgeConversionPasses();
+
+  DialectRegistry registry;
+  registerAllDialects(registry);
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+
+  ImportONNXOptions options;
+  options.externalDataDir = llvm::sys::path::parent_path(modelPath).str();
+  for (const std::string &shape : inputShapes)
+    if (std::optional<std::string> error = parseInputShape(shape, options)) {
+      llvm::errs() << "error: " << *error << "\n";
+      return 1;
+    }
+  auto buffer = llvm::MemoryBuffer::getFile(modelPath);
+  if (!buffer) {
+    llvm::errs() << "error: cannot read " << modelPath << ": "
+                 << buffer.getError().message() << "\n";
+    return 1;
+  }
+  OwningOpRef<ModuleOp> module =
+      importONNXModel((*buffer)->getBuffer(), &context, options);
+  if (!module)
+    return 1;
+
+  PassManager pm(&context);
+  if (failed(applyPassManagerCLOptions(pm)) ||
+      failed(parsePassPipeline(planningPipeline(), pm, llvm::errs())) ||
+      failed(pm.run(*module)))
+    return 1;
+
+  int64_t ops = 0, lowerBound = 0, weights = 0, peak = 0;
+  for (auto func : module->getOps<func::FuncOp>()) {
+    FailureOr<GraphMemory> graph = buildGraphMemory(func);
+    if (failed(graph))
+      return 1;
+    ops += graph->schedule.size();
+    lowerBound = std::max(lowerBound, memory::liveSetLowerBound(graph->problem));
+    weights += graph->weightsBytes;
+    if (auto attr = func->getAttrOfType<IntegerAttr>("aidge.peak_bytes"))
+      peak = std::max(peak, attr.getInt());
+  }
+  int64_t macs = countMACs(*module);
+
+  PassManager lower(&context);
+  lower.addPass(createAidgeLowerToExport());
+  if (failed(applyPassManagerCLOptions(lower)) || failed(lower.run(*module)))
+    return 1;
+  if (!testData.empty() && failed(embedTestData(*module)))
+    return 1;
+
+  int files = 0;
+  ExportFileSink sink = getDirectorySink(outputDir);
+  auto write = sink.write, copy = sink.copy;
+  sink.write = [&](StringRef path, StringRef contents) {
+    ++files;
+    return write(path, contents);
+  };
+  sink.copy = [&](StringRef path, StringRef source) {
+    ++files;
+    return copy(path, source);
+  };
+  if (failed(exportToCpp(*module, sink)))
+    return 1;
+
+  llvm::outs() << llvm::formatv(
+      "exported {0} to {1}\n"
+      "  ops:         {2} kernel calls\n"
+      "  MACs:        {3}\n"
+      "  weights:     {4} bytes\n"
+      "  arena:       {5} bytes (live-set lower bound {6} bytes, {7:f2}x)\n"
+      "  files:       {8} (+ stats/memory_info.{{json,txt,svg})\n"
+      "build and run: make -C {1} && {1}/model\n",
+      modelPath, outputDir, ops, macs, weights, peak, lowerBound,
+      lowerBound ? double(peak) / lowerBound : 0.0, files);
+  return 0;
+}
