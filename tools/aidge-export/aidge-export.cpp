@@ -16,6 +16,7 @@
 #include "aidge/Dialect/Aidge/Transforms/Passes.h"
 #include "aidge/Import/ONNX/ImportONNX.h"
 #include "aidge/InitAllDialects.h"
+#include "aidge/Pipelines/ExportPipeline.h"
 #include "aidge/MemoryPlanning/MemoryPlanner.h"
 #include "aidge/Target/Cpp/ExportToCpp.h"
 
@@ -59,22 +60,15 @@ static cl::opt<std::string>
     testData("test-data",
              cl::desc("ONNX test data set (input_N.pb, output_N.pb) to embed"));
 
-/// The pipeline up to a verified plan, then the lowering.
-static std::string planningPipeline() {
-  std::string libs;
-  for (const std::string &file : libFiles)
-    libs += (libs.empty() ? "" : ",") + file;
-  return llvm::formatv("func.func(aidge-fuse),"
-                       "aidge-match-impl{{lib={0}{1}},"
-                       "func.func(aidge-schedule{{order={2}}),"
-                       "aidge-plan-memory{{strategy={3} wrapping={4} "
-                       "concat-in-place={5}},aidge-verify-memory,"
-                       "aidge-memory-report{{dir={6}}",
-                       libName, libs.empty() ? "" : " export-lib=" + libs,
-                       schedule, strategy, wrapping ? "true" : "false",
-                       concatInPlace ? "true" : "false",
-                       outputDir + "/stats")
-      .str();
+/// The export pipeline's options from the command line.
+static void setPipelineOptions(ExportPipelineOptions &options) {
+  options.lib = libName;
+  options.exportLibs = libFiles;
+  options.order = schedule;
+  options.strategy = strategy;
+  options.wrapping = wrapping;
+  options.concatInPlace = concatInPlace;
+  options.reportDir = outputDir + "/stats";
 }
 
 /// Reads input_N.pb and output_N.pb of an ONNX test data set into the
@@ -139,8 +133,6 @@ int main(int argc, char **argv) {
   registerPassManagerCLOptions();
   cl::ParseCommandLineOptions(argc, argv,
                               "aidge-export: ONNX in, a standalone C++ project out\n");
-  registerAidgePasses();
-  registerAidgeConversionPasses();
 
   DialectRegistry registry;
   registerAllDialects(registry);
@@ -167,10 +159,13 @@ int main(int argc, char **argv) {
   if (!module)
     return 1;
 
+  // Up to a verified plan first, for the summary; then the lowering.
+  ExportPipelineOptions pipeline;
+  setPipelineOptions(pipeline);
+  pipeline.lower = false;
   PassManager pm(&context);
-  if (failed(applyPassManagerCLOptions(pm)) ||
-      failed(parsePassPipeline(planningPipeline(), pm, llvm::errs())) ||
-      failed(pm.run(*module)))
+  buildExportPipeline(pm, pipeline);
+  if (failed(applyPassManagerCLOptions(pm)) || failed(pm.run(*module)))
     return 1;
 
   int64_t ops = 0, lowerBound = 0, weights = 0, peak = 0;

@@ -3,6 +3,7 @@
 #include "aidge/Conversion/Passes.h"
 #include "aidge/Dialect/Aidge/Transforms/Passes.h"
 #include "aidge/InitAllDialects.h"
+#include "aidge/Pipelines/ExportPipeline.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
@@ -16,6 +17,7 @@ int main(int argc, char **argv) {
   mlir::registerTransformsPasses();
   mlir::aidge::registerAidgePasses();
   mlir::aidge::registerAidgeConversionPasses();
+  mlir::aidge::registerExportPipeline();
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "aidge optimizer driver\n", registry));
 }
