@@ -65,7 +65,8 @@ LogicalResult AidgeLowerToExportPass::lower(func::FuncOp func, Names &names) {
   std::string graphName = toIdentifier(func.getSymName());
   auto arena = ae::ArenaOp::create(builder, loc, graphName + "_mem",
                                    peak.getInt(), align.getInt(), StringAttr());
-  // Weights come before the graph that names them.
+  // Weights are made as kernels name them; they land after the graph
+  // (symbols need no order), in the order the kernels first use them.
   OpBuilder weightBuilder(arena);
   weightBuilder.setInsertionPointAfter(arena);
   auto graph = ae::GraphOp::create(builder, loc, graphName,
