@@ -391,6 +391,92 @@ LogicalResult configurePad(CallBuilder &b, PadOp pad) {
   return success();
 }
 
+LogicalResult configureMatMul(CallBuilder &b, MatMulOp matmul) {
+  ArrayRef<int64_t> a = matmul.getLhs().getType().getShape();
+  ArrayRef<int64_t> c = matmul.getRhs().getType().getShape();
+  // 1-D operands as matrices: [K] is [1][K] on the left, [K][1] on the right.
+  SmallVector<int64_t> lhs(a), rhs(c);
+  if (lhs.size() == 1)
+    lhs.insert(lhs.begin(), 1);
+  if (rhs.size() == 1)
+    rhs.push_back(1);
+  int64_t rank = std::max(lhs.size(), rhs.size());
+  if (rank > 4)
+    return matmul.emitError("the cpp matmul kernel takes up to 4 dimensions");
+  b.call.paramsType = "aidge_cpp::MatMulParams";
+  b.param("rank", rank);
+  SmallVector<int64_t> paddedA(rank - lhs.size(), 1), paddedB(rank - rhs.size(), 1);
+  llvm::append_range(paddedA, lhs);
+  llvm::append_range(paddedB, rhs);
+  paddedA.resize(4, 1);
+  paddedB.resize(4, 1);
+  b.array("a_dims", paddedA);
+  b.array("b_dims", paddedB);
+  // Constant operands come as pointers after the parameters.
+  for (Value operand : {matmul.getLhs(), matmul.getRhs()})
+    b.call.inputs.push_back(getMemInfo(operand)
+                                ? Attribute(getMemInfo(operand))
+                                : Attribute(b.builder.getUnitAttr()));
+  for (auto [i, operand] : llvm::enumerate(matmul->getOperands()))
+    b.call.weights.push_back(getMemInfo(operand)
+                                 ? Attribute(b.builder.getStringAttr("nullptr"))
+                                 : b.nameWeight(operand, i ? "b" : "a"));
+  return success();
+}
+
+LogicalResult configureSlice(CallBuilder &b, SliceOp slice) {
+  ArrayRef<int64_t> shape = slice.getInput().getType().getShape();
+  int64_t rank = shape.size();
+  if (rank > 6)
+    return slice.emitError("the cpp slice kernel takes up to 6 dimensions");
+  SmallVector<int64_t> dims(shape), starts(slice.getStarts()),
+      steps(slice.getSteps()), out(slice.getType().getShape());
+  dims.resize(6, 1);
+  starts.resize(6, 0);
+  steps.resize(6, 1);
+  out.resize(6, 1);
+  b.call.paramsType = "aidge_cpp::SliceParams";
+  b.param("rank", rank);
+  b.array("in_dims", dims);
+  b.array("starts", starts);
+  b.array("steps", steps);
+  b.array("out_dims", out);
+  b.input(slice.getInput());
+  return success();
+}
+
+template <typename ReduceOpTy>
+LogicalResult configureReduce(CallBuilder &b, ReduceOpTy reduce) {
+  ArrayRef<int64_t> shape = reduce.getInput().getType().getShape();
+  int64_t rank = shape.size();
+  if (rank > 6)
+    return reduce.emitError("the cpp reduction kernels take up to 6 dimensions");
+  SmallVector<int64_t> dims(shape), reduced(6, 0);
+  dims.resize(6, 1);
+  for (int64_t axis : reduce.getAxes())
+    reduced[axis] = 1;
+  b.call.paramsType = "aidge_cpp::ReduceParams";
+  b.param("rank", rank);
+  b.array("in_dims", dims);
+  b.array("reduced", reduced);
+  b.input(reduce.getInput());
+  return success();
+}
+
+LogicalResult configureGather(CallBuilder &b, GatherOp gather) {
+  ArrayRef<int64_t> shape = gather.getData().getType().getShape();
+  int64_t axis = gather.getAxis(), outer, inner;
+  splitAround(shape, axis, outer, inner);
+  b.call.paramsType = "aidge_cpp::GatherParams";
+  b.param("outer", outer);
+  b.param("axis_size", shape[axis]);
+  b.param("inner", inner);
+  b.param("nb_indices", gather.getIndices().getType().getNumElements());
+  b.input(gather.getData());
+  b.weight(gather.getIndices(), "indices");
+  return success();
+}
+
 LogicalResult configureView(CallBuilder &b, Operation *op) {
   MemInfoAttr in = getMemInfo(op->getOperand(0));
   MemInfoAttr out = getMemInfo(op->getResult(0));
@@ -429,6 +515,12 @@ FailureOr<KernelCall> mlir::aidge::configureKernel(Operation *op, StringRef entr
           .Case([&](BatchNormOp bn) { return configureBatchNorm(b, bn); })
           .Case([&](ConcatOp concat) { return configureConcat(b, concat); })
           .Case([&](PadOp pad) { return configurePad(b, pad); })
+          .Case([&](MatMulOp matmul) { return configureMatMul(b, matmul); })
+          .Case([&](SliceOp slice) { return configureSlice(b, slice); })
+          .Case([&](ReduceMeanOp r) { return configureReduce(b, r); })
+          .Case([&](ReduceSumOp r) { return configureReduce(b, r); })
+          .Case([&](ReduceMaxOp r) { return configureReduce(b, r); })
+          .Case([&](GatherOp gather) { return configureGather(b, gather); })
           .Case<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, IdentityOp>(
               [&](Operation *view) { return configureView(b, view); })
           .Default([&](Operation *other) {
@@ -438,8 +530,13 @@ FailureOr<KernelCall> mlir::aidge::configureKernel(Operation *op, StringRef entr
           });
   if (failed(result) || b.failed)
     return failure();
+  // Tensors in the arena are f32; constants (gather's indices) may not be.
+  SmallVector<Value> arena(op->getResults());
   for (Value operand : op->getOperands())
-    if (auto type = dyn_cast<RankedTensorType>(operand.getType());
+    if (getMemInfo(operand) || !operand.getDefiningOp<ProducerOp>())
+      arena.push_back(operand);
+  for (Value value : arena)
+    if (auto type = dyn_cast<RankedTensorType>(value.getType());
         type && !type.getElementType().isF32())
       return op->emitError() << "the cpp kernels of this export compute in f32, "
                              << "not " << type.getElementType();

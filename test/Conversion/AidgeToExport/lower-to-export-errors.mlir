@@ -70,24 +70,15 @@ func.func @result_no_mem(%x: tensor<16xf32> {aidge.mem = #m}) -> tensor<16xf32> 
 
 // -----
 
-// The cpp library has a matmul kernel, but the export does not call it yet.
-#a = #aidge.mem_info<size = 16, stride = 16, length = 3, count = 1, offset = 0, cont_offset = 0, cont_size = 48, wrap_offset = 0, wrap_size = 0, reuse = none>
-#b = #aidge.mem_info<size = 20, stride = 20, length = 4, count = 1, offset = 48, cont_offset = 48, cont_size = 80, wrap_offset = 48, wrap_size = 0, reuse = none>
-#c = #aidge.mem_info<size = 20, stride = 20, length = 3, count = 1, offset = 128, cont_offset = 128, cont_size = 60, wrap_offset = 128, wrap_size = 0, reuse = none>
-func.func @matmul(%x: tensor<3x4xf32> {aidge.mem = #a}, %y: tensor<4x5xf32> {aidge.mem = #b}) -> tensor<3x5xf32> attributes {aidge.peak_bytes = 192 : i64, aidge.arena_align = 16 : i64} {
-  // expected-error @+1 {{the C++ export cannot call kernel 'matmul_forward' for this op yet}}
-  %0 = aidge.matmul %x, %y {aidge.impl = #aidge.impl<lib = "cpp", kernel = "matmul", spec = <inputs = [#aidge.io_spec<dtype = f32, format = default>], outputs = [#aidge.io_spec<dtype = f32, format = default>]>>, aidge.mem = [#c], aidge.step = 1 : i64} : (tensor<3x4xf32>, tensor<4x5xf32>) -> tensor<3x5xf32>
-  return %0 : tensor<3x5xf32>
-}
-
-// -----
-
-#x = #aidge.mem_info<size = 32, stride = 32, length = 10, count = 1, offset = 0, cont_offset = 0, cont_size = 320, wrap_offset = 0, wrap_size = 0, reuse = none>
-#y = #aidge.mem_info<size = 8, stride = 8, length = 5, count = 1, offset = 320, cont_offset = 320, cont_size = 40, wrap_offset = 320, wrap_size = 0, reuse = none>
-func.func @slice(%x: tensor<10x8xf32> {aidge.mem = #x}) -> tensor<5x2xf32> attributes {aidge.peak_bytes = 368 : i64, aidge.arena_align = 16 : i64} {
-  // expected-error @+1 {{the C++ export cannot call kernel 'slice_forward' for this op yet}}
-  %0 = aidge.slice %x {aidge.impl = #aidge.impl<lib = "cpp", kernel = "slice", spec = <inputs = [], outputs = []>>, aidge.mem = [#y], aidge.step = 1 : i64, ends = array<i64: -1, 7>, starts = array<i64: 9, 1>, steps = array<i64: -2, 3>} : (tensor<10x8xf32>) -> tensor<5x2xf32>
-  return %0 : tensor<5x2xf32>
+// The cpp library has a split kernel, but the export does not call it yet
+// (its outputs go as an array).
+#a = #aidge.mem_info<size = 16, stride = 16, length = 4, count = 1, offset = 0, cont_offset = 0, cont_size = 64, wrap_offset = 0, wrap_size = 0, reuse = none>
+#b = #aidge.mem_info<size = 16, stride = 16, length = 2, count = 1, offset = 64, cont_offset = 64, cont_size = 32, wrap_offset = 64, wrap_size = 0, reuse = none>
+#c = #aidge.mem_info<size = 16, stride = 16, length = 2, count = 1, offset = 96, cont_offset = 96, cont_size = 32, wrap_offset = 96, wrap_size = 0, reuse = none>
+func.func @split(%x: tensor<4x4xf32> {aidge.mem = #a}) -> (tensor<2x4xf32>, tensor<2x4xf32>) attributes {aidge.peak_bytes = 128 : i64, aidge.arena_align = 16 : i64} {
+  // expected-error @+1 {{the C++ export cannot call kernel 'split_forward' for this op yet}}
+  %0:2 = aidge.split %x {aidge.impl = #aidge.impl<lib = "cpp", kernel = "split", spec = <inputs = [], outputs = []>>, aidge.mem = [#b, #c], aidge.step = 1 : i64, axis = 0 : i64, split = array<i64: 2, 2>} : (tensor<4x4xf32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+  return %0#0, %0#1 : tensor<2x4xf32>, tensor<2x4xf32>
 }
 
 // -----
