@@ -146,6 +146,8 @@ LogicalResult AidgeLowerToExportPass::lower(func::FuncOp func, Names &names) {
         builder.getArrayAttr(headers), call->noop);
     if (call->inputsAsArray)
       kernelOp->setAttr("inputs_as_array", builder.getUnitAttr());
+    if (call->outputsAsArray)
+      kernelOp->setAttr("outputs_as_array", builder.getUnitAttr());
   }
   for (auto [index, value] : llvm::enumerate(block.getTerminator()->getOperands())) {
     MemInfoAttr mem = getMemInfo(value);

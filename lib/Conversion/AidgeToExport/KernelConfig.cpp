@@ -477,6 +477,22 @@ LogicalResult configureGather(CallBuilder &b, GatherOp gather) {
   return success();
 }
 
+LogicalResult configureSplit(CallBuilder &b, SplitOp split) {
+  ArrayRef<int64_t> shape = split.getInput().getType().getShape();
+  int64_t axis = split.getAxis(), outer, inner;
+  splitAround(shape, axis, outer, inner);
+  if ((int64_t)split.getSplit().size() > 64)
+    return split.emitError("the cpp split kernel takes up to 64 outputs");
+  b.call.paramsType = "aidge_cpp::SplitParams";
+  b.param("nb_outputs", (int64_t)split.getSplit().size());
+  b.param("outer", outer);
+  b.param("inner", inner);
+  b.array("axis_sizes", split.getSplit());
+  b.input(split.getInput());
+  b.call.outputsAsArray = true;
+  return success();
+}
+
 LogicalResult configureView(CallBuilder &b, Operation *op) {
   MemInfoAttr in = getMemInfo(op->getOperand(0));
   MemInfoAttr out = getMemInfo(op->getResult(0));
@@ -521,6 +537,7 @@ FailureOr<KernelCall> mlir::aidge::configureKernel(Operation *op, StringRef entr
           .Case([&](ReduceSumOp r) { return configureReduce(b, r); })
           .Case([&](ReduceMaxOp r) { return configureReduce(b, r); })
           .Case([&](GatherOp gather) { return configureGather(b, gather); })
+          .Case([&](SplitOp split) { return configureSplit(b, split); })
           .Case<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, IdentityOp>(
               [&](Operation *view) { return configureView(b, view); })
           .Default([&](Operation *other) {

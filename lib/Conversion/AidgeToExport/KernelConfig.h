@@ -28,8 +28,10 @@ struct KernelCall {
   SmallVector<Attribute> inputs;
   /// Weight arguments after the parameters: a symbol, or "nullptr".
   SmallVector<Attribute> weights;
-  /// The kernel takes its inputs as an array of mem_info pointers.
+  /// The kernel takes its inputs (outputs) as an array of mem_info
+  /// pointers.
   bool inputsAsArray = false;
+  bool outputsAsArray = false;
   /// Nothing to run: the result is already where it should be.
   bool noop = false;
 };

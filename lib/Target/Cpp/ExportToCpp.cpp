@@ -109,39 +109,46 @@ std::string layerHeader(ae::KernelOp kernel) {
   return text;
 }
 
-/// The call of one kernel in model_forward.
+/// The call of one kernel in model_forward. Kernels that take a list of
+/// operands get a local array of mem_info pointers.
 std::string kernelCall(ae::KernelOp kernel) {
   std::string name = upper(kernel.getName());
-  SmallVector<std::string> args{"mem"};
-  std::string prelude;
-  SmallVector<std::string> inputs;
+  SmallVector<std::string> args{"mem"}, arrays;
+  auto addList = [&](ArrayRef<std::string> list, bool asArray, StringRef suffix) {
+    if (!asArray) {
+      llvm::append_range(args, list);
+      return;
+    }
+    std::string array = name + "_" + suffix.str();
+    std::string decl = "    static const aidge_cpp::MemInfo *const " + array + "[] = {";
+    for (auto [i, item] : llvm::enumerate(list))
+      decl += (i ? ", &" : "&") + item;
+    arrays.push_back(decl + "};\n");
+    args.push_back(array);
+  };
+  SmallVector<std::string> inputs, outputs;
   for (auto [i, mem] : llvm::enumerate(kernel.getInputs()))
     inputs.push_back(isa<MemInfoAttr>(mem)
                          ? name + "_IN" + std::to_string(i) + "_MEM"
                          : std::string("aidge_cpp::MemInfo{}"));
-  if (kernel->hasAttr("inputs_as_array")) {
-    prelude = "  {\n    static const aidge_cpp::MemInfo *const " + name +
-              "_INS[] = {";
-    for (auto [i, input] : llvm::enumerate(inputs))
-      prelude += (i ? ", &" : "&") + input;
-    prelude += "};\n  ";
-    args.push_back(name + "_INS");
-  } else {
-    llvm::append_range(args, inputs);
-  }
   for (auto [i, mem] : llvm::enumerate(kernel.getOutputs()))
-    args.push_back(name + (i ? "_OUT" + std::to_string(i) : "_OUT") + "_MEM");
+    outputs.push_back(name + (i ? "_OUT" + std::to_string(i) : "_OUT") + "_MEM");
+  addList(inputs, kernel->hasAttr("inputs_as_array"), "INS");
+  addList(outputs, kernel->hasAttr("outputs_as_array"), "OUTS");
   if (!kernel.getParamsType().empty())
     args.push_back(name + "_PARAMS");
   for (Attribute weight : kernel.getWeights())
     args.push_back(isa<FlatSymbolRefAttr>(weight)
                        ? cast<FlatSymbolRefAttr>(weight).getValue().str()
                        : cast<StringAttr>(weight).str());
-  std::string call = prelude.empty() ? "  " : prelude;
-  call += kernel.getEntry().str() + "(" + llvm::join(args, ", ") + ");\n";
-  if (!prelude.empty())
-    call += "  }\n";
-  return "  // " + kernel.getName().str() + "\n" + call;
+  std::string call = kernel.getEntry().str() + "(" + llvm::join(args, ", ") + ");\n";
+  std::string text = "  // " + kernel.getName().str() + "\n";
+  if (arrays.empty())
+    return text + "  " + call;
+  text += "  {\n";
+  for (const std::string &array : arrays)
+    text += array;
+  return text + "    " + call + "  }\n";
 }
 
 /// dnn/include/parameters/<weight>.h

@@ -70,15 +70,13 @@ func.func @result_no_mem(%x: tensor<16xf32> {aidge.mem = #m}) -> tensor<16xf32> 
 
 // -----
 
-// The cpp library has a split kernel, but the export does not call it yet
-// (its outputs go as an array).
-#a = #aidge.mem_info<size = 16, stride = 16, length = 4, count = 1, offset = 0, cont_offset = 0, cont_size = 64, wrap_offset = 0, wrap_size = 0, reuse = none>
-#b = #aidge.mem_info<size = 16, stride = 16, length = 2, count = 1, offset = 64, cont_offset = 64, cont_size = 32, wrap_offset = 64, wrap_size = 0, reuse = none>
-#c = #aidge.mem_info<size = 16, stride = 16, length = 2, count = 1, offset = 96, cont_offset = 96, cont_size = 32, wrap_offset = 96, wrap_size = 0, reuse = none>
-func.func @split(%x: tensor<4x4xf32> {aidge.mem = #a}) -> (tensor<2x4xf32>, tensor<2x4xf32>) attributes {aidge.peak_bytes = 128 : i64, aidge.arena_align = 16 : i64} {
-  // expected-error @+1 {{the C++ export cannot call kernel 'split_forward' for this op yet}}
-  %0:2 = aidge.split %x {aidge.impl = #aidge.impl<lib = "cpp", kernel = "split", spec = <inputs = [], outputs = []>>, aidge.mem = [#b, #c], aidge.step = 1 : i64, axis = 0 : i64, split = array<i64: 2, 2>} : (tensor<4x4xf32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
-  return %0#0, %0#1 : tensor<2x4xf32>, tensor<2x4xf32>
+// The cpp library has a cast kernel, but the export does not call it yet.
+#a = #aidge.mem_info<size = 16, stride = 16, length = 1, count = 1, offset = 0, cont_offset = 0, cont_size = 16, wrap_offset = 0, wrap_size = 0, reuse = none>
+#b = #aidge.mem_info<size = 32, stride = 32, length = 1, count = 1, offset = 16, cont_offset = 16, cont_size = 32, wrap_offset = 16, wrap_size = 0, reuse = none>
+func.func @cast(%x: tensor<4xf32> {aidge.mem = #a}) -> tensor<4xi64> attributes {aidge.peak_bytes = 48 : i64, aidge.arena_align = 16 : i64} {
+  // expected-error @+1 {{the C++ export cannot call kernel 'cast_forward' for this op yet}}
+  %0 = aidge.cast %x {aidge.impl = #aidge.impl<lib = "cpp", kernel = "cast", spec = <inputs = [], outputs = []>>, aidge.mem = [#b], aidge.step = 1 : i64} : tensor<4xf32> to tensor<4xi64>
+  return %0 : tensor<4xi64>
 }
 
 // -----
