@@ -50,7 +50,7 @@ void mlir::aidge::registerCppExportLib(ExportLibRegistry &registry) {
   ExportLib &lib = registry.getOrCreate("cpp");
   lib.rootDir = AIDGE_CPP_LIBRARY_DIR;
   lib.staticFiles = {"utils/cpp/typedefs.hpp", "utils/cpp/activation_utils.hpp",
-                     "utils/cpp/mem_info.hpp"};
+                     "utils/cpp/mem_info.hpp", "utils/cpp/conv_params.hpp"};
   CppLibBuilder b{lib};
   const std::vector<std::string> window = {
       "in_dims", "out_dims", "kernel", "stride", "dilation", "padding",
@@ -125,10 +125,12 @@ void mlir::aidge::registerCppExportLib(ExportLibRegistry &registry) {
     b.add(op, ImplSpec::uniform(io("f32")), op, "elemwise_forward",
           "elemwise.hpp", elementwise);
 
-  for (StringRef op : {"softmax", "reduce_mean", "reduce_sum", "reduce_max",
-                       "resize"})
+  for (StringRef op : {"softmax", "resize"})
     b.add(op, ImplSpec::uniform(io("f32", DataFormat::default_)), op,
           (op + "_forward").str(), (op + ".hpp").str(), shaped);
+  for (StringRef op : {"reduce_mean", "reduce_sum", "reduce_max"})
+    b.add(op, ImplSpec::uniform(io("f32", DataFormat::default_)), op,
+          (op + "_forward").str(), "reduce.hpp", shaped);
 
   // Data movement copies bytes, so any element type; axes refer to the
   // stored order, and only concatenation runs channels last as well.

@@ -35,6 +35,27 @@ public:
                      [&] { text += ", "; });
     expr(name, text + "}");
   }
+  /// A fixed-size array field of the params struct: `values`, then
+  /// `fill` up to `size` entries.
+  void array(StringRef name, ArrayRef<int64_t> values, size_t size,
+             int64_t fill) {
+    SmallVector<int64_t> padded(values);
+    padded.resize(size, fill);
+    array(name, padded);
+  }
+  /// Every operand either in the arena (its mem_info) or a constant: a
+  /// unit input and, after the params, a pointer for each operand, null
+  /// for the arena ones (elemwise's and matmul's a_const, b_const).
+  void inputsOrConstants(Operation *operation) {
+    for (Value operand : operation->getOperands())
+      call.inputs.push_back(getMemInfo(operand)
+                                ? Attribute(getMemInfo(operand))
+                                : Attribute(builder.getUnitAttr()));
+    for (auto [i, operand] : llvm::enumerate(operation->getOperands()))
+      call.weights.push_back(getMemInfo(operand)
+                                 ? Attribute(builder.getStringAttr("nullptr"))
+                                 : nameWeight(operand, i ? "b" : "a"));
+  }
   /// Dimensions padded in front with 1 to `rank`.
   void dims(StringRef name, ArrayRef<int64_t> shape, int64_t rank) {
     SmallVector<int64_t> padded(rank - shape.size(), 1);
@@ -271,18 +292,7 @@ LogicalResult configureElemwise(CallBuilder &b, Operation *op) {
   if (auto attr = op->getAttrOfType<ActivationAttr>("activation"))
     act = attr;
   b.activation(act);
-  // Constant operands come as pointers after the parameters, in order.
-  for (auto [i, operand] : llvm::enumerate(op->getOperands())) {
-    if (getMemInfo(operand)) {
-      b.call.inputs.push_back(getMemInfo(operand));
-      continue;
-    }
-    b.call.inputs.push_back(b.builder.getUnitAttr());
-  }
-  for (auto [i, operand] : llvm::enumerate(op->getOperands()))
-    b.call.weights.push_back(getMemInfo(operand)
-                                 ? Attribute(b.builder.getStringAttr("nullptr"))
-                                 : b.nameWeight(operand, i ? "b" : "a"));
+  b.inputsOrConstants(op);
   return success();
 }
 
@@ -314,11 +324,10 @@ LogicalResult configureTranspose(CallBuilder &b, TransposeOp transpose) {
     return transpose.emitError("the cpp transpose kernel takes up to 6 dimensions");
   b.call.paramsType = "aidge_cpp::TransposeParams";
   b.param("rank", (int64_t)shape.size());
-  SmallVector<int64_t> dims(shape), perm(transpose.getPerm());
-  dims.resize(6, 1);
+  SmallVector<int64_t> perm(transpose.getPerm());
   for (size_t d = perm.size(); d < 6; ++d)
     perm.push_back(d);
-  b.array("in_dims", dims);
+  b.array("in_dims", shape, 6, 1);
   b.array("perm", perm);
   b.input(transpose.getInput());
   return success();
@@ -379,14 +388,9 @@ LogicalResult configurePad(CallBuilder &b, PadOp pad) {
   b.expr("mode", "aidge_cpp::PadMode::" + stringifyPadMode(pad.getMode()));
   b.param("value", (double)pad.getValue().convertToFloat());
   b.param("rank", rank);
-  SmallVector<int64_t> dims(shape), begins(pads.take_front(rank)),
-      ends(pads.drop_front(rank));
-  dims.resize(6, 1);
-  begins.resize(6, 0);
-  ends.resize(6, 0);
-  b.array("in_dims", dims);
-  b.array("begins", begins);
-  b.array("ends", ends);
+  b.array("in_dims", shape, 6, 1);
+  b.array("begins", pads.take_front(rank), 6, 0);
+  b.array("ends", pads.drop_front(rank), 6, 0);
   b.input(pad.getInput());
   return success();
 }
@@ -408,19 +412,9 @@ LogicalResult configureMatMul(CallBuilder &b, MatMulOp matmul) {
   SmallVector<int64_t> paddedA(rank - lhs.size(), 1), paddedB(rank - rhs.size(), 1);
   llvm::append_range(paddedA, lhs);
   llvm::append_range(paddedB, rhs);
-  paddedA.resize(4, 1);
-  paddedB.resize(4, 1);
-  b.array("a_dims", paddedA);
-  b.array("b_dims", paddedB);
-  // Constant operands come as pointers after the parameters.
-  for (Value operand : {matmul.getLhs(), matmul.getRhs()})
-    b.call.inputs.push_back(getMemInfo(operand)
-                                ? Attribute(getMemInfo(operand))
-                                : Attribute(b.builder.getUnitAttr()));
-  for (auto [i, operand] : llvm::enumerate(matmul->getOperands()))
-    b.call.weights.push_back(getMemInfo(operand)
-                                 ? Attribute(b.builder.getStringAttr("nullptr"))
-                                 : b.nameWeight(operand, i ? "b" : "a"));
+  b.array("a_dims", paddedA, 4, 1);
+  b.array("b_dims", paddedB, 4, 1);
+  b.inputsOrConstants(matmul);
   return success();
 }
 
@@ -429,18 +423,12 @@ LogicalResult configureSlice(CallBuilder &b, SliceOp slice) {
   int64_t rank = shape.size();
   if (rank > 6)
     return slice.emitError("the cpp slice kernel takes up to 6 dimensions");
-  SmallVector<int64_t> dims(shape), starts(slice.getStarts()),
-      steps(slice.getSteps()), out(slice.getType().getShape());
-  dims.resize(6, 1);
-  starts.resize(6, 0);
-  steps.resize(6, 1);
-  out.resize(6, 1);
   b.call.paramsType = "aidge_cpp::SliceParams";
   b.param("rank", rank);
-  b.array("in_dims", dims);
-  b.array("starts", starts);
-  b.array("steps", steps);
-  b.array("out_dims", out);
+  b.array("in_dims", shape, 6, 1);
+  b.array("starts", slice.getStarts(), 6, 0);
+  b.array("steps", slice.getSteps(), 6, 1);
+  b.array("out_dims", slice.getType().getShape(), 6, 1);
   b.input(slice.getInput());
   return success();
 }
@@ -451,13 +439,12 @@ LogicalResult configureReduce(CallBuilder &b, ReduceOpTy reduce) {
   int64_t rank = shape.size();
   if (rank > 6)
     return reduce.emitError("the cpp reduction kernels take up to 6 dimensions");
-  SmallVector<int64_t> dims(shape), reduced(6, 0);
-  dims.resize(6, 1);
+  SmallVector<int64_t> reduced(6, 0);
   for (int64_t axis : reduce.getAxes())
     reduced[axis] = 1;
   b.call.paramsType = "aidge_cpp::ReduceParams";
   b.param("rank", rank);
-  b.array("in_dims", dims);
+  b.array("in_dims", shape, 6, 1);
   b.array("reduced", reduced);
   b.input(reduce.getInput());
   return success();

@@ -203,6 +203,7 @@ module {
 // CHECK-DAG: // ----- FILE: dnn/include/utils/cpp/typedefs.hpp (copied from {{.*}}utils/cpp/typedefs.hpp)
 // CHECK-DAG: // ----- FILE: dnn/include/utils/cpp/activation_utils.hpp (copied from {{.*}}utils/cpp/activation_utils.hpp)
 // CHECK-DAG: // ----- FILE: dnn/include/utils/cpp/mem_info.hpp (copied from {{.*}}utils/cpp/mem_info.hpp)
+// CHECK-DAG: // ----- FILE: dnn/include/utils/cpp/conv_params.hpp (copied from {{.*}}utils/cpp/conv_params.hpp)
 // CHECK: // ----- FILE: dnn/include/kernels/cpp/fullyconnected.hpp (copied from {{.*}}kernels/cpp/fullyconnected.hpp)
 // CHECK-NEXT: // ----- FILE: dnn/include/kernels/cpp/activation.hpp (copied from {{.*}}kernels/cpp/activation.hpp)
 // CHECK-NOT: FILE:

@@ -98,10 +98,13 @@ private:
   std::optional<Target> fitValue(Type type, const IOSpec &io, bool formatFree,
                                  Fit &fit);
   Type parseDtype(const IOSpec &io);
+  Attribute parseAttr(StringRef text);
 
   const ExportLib &lib;
   MLIRContext *context;
+  /// Spec texts parsed once, not once per op and implementation.
   llvm::StringMap<Type> dtypes;
+  llvm::StringMap<Attribute> attrs;
 };
 } // namespace
 
@@ -112,6 +115,13 @@ Type Matcher::parseDtype(const IOSpec &io) {
   if (!type)
     type = parseType(io.dtype, context);
   return type;
+}
+
+Attribute Matcher::parseAttr(StringRef text) {
+  Attribute &attr = attrs[text];
+  if (!attr)
+    attr = parseAttribute(text, context);
+  return attr;
 }
 
 std::optional<Target> Matcher::fitValue(Type type, const IOSpec &io,
@@ -166,7 +176,7 @@ std::optional<Fit> Matcher::bestFit(Operation *op, bool exactOnly) {
     fit.priority = impl.spec.priority;
     bool fits = true;
     for (const auto &[name, text] : impl.spec.attrs) {
-      Attribute wanted = parseAttribute(text, context);
+      Attribute wanted = parseAttr(text);
       fits &= wanted && op->getAttr(name) == wanted;
     }
     if (fits && impl.spec.score) {

@@ -1,6 +1,6 @@
-// aidge-mlir cpp export library: reduce_mean (with the other reductions).
-#ifndef AIDGE_CPP_KERNELS_REDUCE_MEAN_HPP
-#define AIDGE_CPP_KERNELS_REDUCE_MEAN_HPP
+// aidge-mlir cpp export library: reduce_mean, reduce_sum and reduce_max.
+#ifndef AIDGE_CPP_KERNELS_REDUCE_HPP
+#define AIDGE_CPP_KERNELS_REDUCE_HPP
 
 #include <limits>
 
@@ -9,10 +9,6 @@
 
 namespace aidge_cpp {
 
-// The reduce kernels (reduce_mean.hpp, reduce_sum.hpp and reduce_max.hpp
-// hold the same definitions, each header standing alone with the utils).
-#ifndef AIDGE_CPP_REDUCE_DEFINED
-#define AIDGE_CPP_REDUCE_DEFINED
 enum class ReduceKind { mean, sum, max };
 
 /// Field order: {rank, in_dims, reduced}: rank 1 to 6; reduced[d] is 1 for
@@ -97,8 +93,7 @@ inline void reduce_max_forward(unsigned char *mem, const MemInfo &in,
                                const MemInfo &out, const ReduceParams &p) {
   reduce_forward(mem, in, out, p, ReduceKind::max);
 }
-#endif // AIDGE_CPP_REDUCE_DEFINED
 
 } // namespace aidge_cpp
 
-#endif // AIDGE_CPP_KERNELS_REDUCE_MEAN_HPP
+#endif // AIDGE_CPP_KERNELS_REDUCE_HPP

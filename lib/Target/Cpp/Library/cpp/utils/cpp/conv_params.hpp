@@ -1,0 +1,39 @@
+// aidge-mlir cpp export library: the parameters of the convolution kernels
+// (convolution.hpp and convolution_depthwise.hpp take the same ones).
+#ifndef AIDGE_CPP_UTILS_CONV_PARAMS_HPP
+#define AIDGE_CPP_UTILS_CONV_PARAMS_HPP
+
+#include "utils/cpp/activation_utils.hpp"
+
+namespace aidge_cpp {
+
+/// Field order: {batch, in_height, in_width, in_channels, out_height,
+/// out_width, out_channels, kernel_h, kernel_w, stride_h, stride_w,
+/// dilation_h, dilation_w, pad_top, pad_left, pad_bottom, pad_right, group,
+/// act}. 1-D (NWC): in_height = out_height = kernel_h = 1, stride_h =
+/// dilation_h = 1, pad_top = pad_bottom = 0.
+struct ConvParams {
+  int batch;
+  int in_height;
+  int in_width;
+  int in_channels;
+  int out_height;
+  int out_width;
+  int out_channels;
+  int kernel_h;
+  int kernel_w;
+  int stride_h;
+  int stride_w;
+  int dilation_h;
+  int dilation_w;
+  int pad_top;
+  int pad_left;
+  int pad_bottom;
+  int pad_right;
+  int group;
+  ActivationParams act;
+};
+
+} // namespace aidge_cpp
+
+#endif // AIDGE_CPP_UTILS_CONV_PARAMS_HPP
