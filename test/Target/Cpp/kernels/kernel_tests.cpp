@@ -18,6 +18,7 @@
 #include "kernels/cpp/batchnorm.hpp"
 #include "kernels/cpp/cast.hpp"
 #include "kernels/cpp/concat.hpp"
+#include "kernels/cpp/conv_transpose.hpp"
 #include "kernels/cpp/convolution.hpp"
 #include "kernels/cpp/convolution_depthwise.hpp"
 #include "kernels/cpp/elemwise.hpp"
@@ -28,6 +29,7 @@
 #include "kernels/cpp/pooling.hpp"
 #include "kernels/cpp/reduce.hpp"
 #include "kernels/cpp/reshape.hpp"
+#include "kernels/cpp/resize.hpp"
 #include "kernels/cpp/slice.hpp"
 #include "kernels/cpp/softmax.hpp"
 #include "kernels/cpp/split.hpp"
@@ -633,6 +635,110 @@ void test_convs() {
   };
   for (std::size_t i = 0; i < dws.size(); ++i)
     test_conv("convolution_depthwise_forward", dws[i], true, i != 1);
+}
+
+//===----------------------------------------------------------------------===//
+// Transposed convolution
+//===----------------------------------------------------------------------===//
+
+/// Params of a transposed convolution; the output size follows ONNX,
+/// stride*(in-1) + output_padding + (k-1)*dilation + 1 - pads.
+aidge_cpp::ConvParams conv_transpose_params(int n, int h, int w, int c, int m,
+                                            int kh, int kw, int sh, int sw,
+                                            int dh, int dw, int pt, int pl,
+                                            int pb, int pr, int oph, int opw,
+                                            int g,
+                                            const aidge_cpp::ActivationParams &act) {
+  return aidge_cpp::ConvParams{n,
+                               h,
+                               w,
+                               c,
+                               sh * (h - 1) + oph + (kh - 1) * dh + 1 - pt - pb,
+                               sw * (w - 1) + opw + (kw - 1) * dw + 1 - pl - pr,
+                               m,
+                               kh,
+                               kw,
+                               sh,
+                               sw,
+                               dh,
+                               dw,
+                               pt,
+                               pl,
+                               pb,
+                               pr,
+                               g,
+                               act};
+}
+
+/// Scatters every input cell, as the definition reads.
+std::vector<float> ref_conv_transpose(const std::vector<float> &x,
+                                      const std::vector<float> &w,
+                                      const std::vector<float> *bias,
+                                      const aidge_cpp::ConvParams &p) {
+  const long cin = p.in_channels / p.group, cout = p.out_channels / p.group;
+  const long OH = p.out_height, OW = p.out_width, M = p.out_channels;
+  std::vector<float> y(static_cast<std::size_t>(p.batch * OH * OW * M), 0.0f);
+  for (long n = 0; n < p.batch; ++n)
+    for (long oy = 0; oy < OH; ++oy)
+      for (long ox = 0; ox < OW; ++ox)
+        for (long m = 0; m < M; ++m)
+          y[static_cast<std::size_t>(((n * OH + oy) * OW + ox) * M + m)] =
+              bias ? (*bias)[static_cast<std::size_t>(m)] : 0.0f;
+  for (long n = 0; n < p.batch; ++n)
+    for (long iy = 0; iy < p.in_height; ++iy)
+      for (long ix = 0; ix < p.in_width; ++ix)
+        for (long c = 0; c < p.in_channels; ++c) {
+          const long g = c / cin;
+          const float v = x[static_cast<std::size_t>(
+              ((n * p.in_height + iy) * p.in_width + ix) * p.in_channels + c)];
+          for (long ky = 0; ky < p.kernel_h; ++ky)
+            for (long kx = 0; kx < p.kernel_w; ++kx) {
+              const long oy = iy * p.stride_h - p.pad_top + ky * p.dilation_h;
+              const long ox = ix * p.stride_w - p.pad_left + kx * p.dilation_w;
+              if (oy < 0 || oy >= OH || ox < 0 || ox >= OW)
+                continue;
+              for (long mm = 0; mm < cout; ++mm)
+                y[static_cast<std::size_t>(((n * OH + oy) * OW + ox) * M +
+                                           g * cout + mm)] +=
+                    v * w[static_cast<std::size_t>(
+                            ((c * p.kernel_h + ky) * p.kernel_w + kx) * cout + mm)];
+            }
+        }
+  for (float &v : y)
+    v = ref_act(v, p.act);
+  return y;
+}
+
+void test_conv_transpose(const aidge_cpp::ConvParams &p, bool with_bias) {
+  const long cout = p.out_channels / p.group;
+  const std::vector<float> x =
+      rand_vec(static_cast<long>(p.batch) * p.in_height * p.in_width * p.in_channels);
+  const std::vector<float> w =
+      rand_vec(static_cast<long>(p.in_channels) * p.kernel_h * p.kernel_w * cout);
+  const std::vector<float> b = rand_vec(p.out_channels);
+  const std::vector<float> want =
+      ref_conv_transpose(x, w, with_bias ? &b : nullptr, p);
+  const float *bias = with_bias ? b.data() : nullptr;
+  run_layouts<float>(
+      "conv_transpose_forward", conv_desc(p, with_bias), {x},
+      {geo_nhwc(p.batch, p.in_height, p.in_width, p.in_channels)},
+      geo_nhwc(p.batch, p.out_height, p.out_width, p.out_channels), want,
+      [&](unsigned char *mem, const std::vector<MemInfo> &ins, const MemInfo &out) {
+        aidge_cpp::conv_transpose_forward(mem, ins[0], out, p, w.data(), bias);
+      });
+}
+
+void test_conv_transposes() {
+  const std::vector<aidge_cpp::ConvParams> cases = {
+      conv_transpose_params(1, 3, 3, 1, 2, 3, 3, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1, kNone),
+      conv_transpose_params(2, 4, 5, 3, 4, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, kRelu),
+      conv_transpose_params(1, 3, 3, 4, 6, 2, 3, 3, 2, 2, 1, 0, 2, 1, 0, 0, 1, 2, kClip),
+      conv_transpose_params(1, 1, 7, 5, 3, 1, 3, 1, 2, 1, 2, 0, 1, 0, 0, 0, 1, 1, kLeaky), // 1-D
+      conv_transpose_params(1, 3, 3, 70, 70, 2, 2, 2, 2, 1, 1, 0, 0, 0, 0, 0, 0, 1, kNone),
+      conv_transpose_params(1, 4, 4, 6, 6, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, 0, 0, 6, kNone),
+  };
+  for (std::size_t i = 0; i < cases.size(); ++i)
+    test_conv_transpose(cases[i], i != 2);
 }
 
 //===----------------------------------------------------------------------===//
@@ -1642,6 +1748,242 @@ void test_extras() {
 }
 
 //===----------------------------------------------------------------------===//
+// Resize
+//===----------------------------------------------------------------------===//
+
+using aidge_cpp::CoordinateTransform;
+using aidge_cpp::NearestMode;
+using aidge_cpp::ResizeMode;
+
+/// ONNX's reference, one dim at a time: the coordinate, then the
+/// neighbours as the n cells of the edge-padded row nearest to it
+/// (preferring lower ones), with ONNX's coefficient formulas of the ratio
+/// in (0, 1].
+double ref_resize_1d(const std::vector<double> &row, const aidge_cpp::ResizeParams &p,
+                     int d, long x) {
+  const long L = static_cast<long>(row.size());
+  const double s = p.scales[d], R = s * static_cast<double>(L);
+  const double xd = static_cast<double>(x), Lm1 = static_cast<double>(L - 1);
+  double src = 0;
+  switch (p.transform) {
+  case CoordinateTransform::half_pixel:
+    src = (xd + 0.5) / s - 0.5;
+    break;
+  case CoordinateTransform::pytorch_half_pixel:
+    src = R > 1 ? (xd + 0.5) / s - 0.5 : 0.0;
+    break;
+  case CoordinateTransform::align_corners:
+    src = R > 1 ? xd * Lm1 / (R - 1) : 0.0;
+    break;
+  case CoordinateTransform::asymmetric:
+    src = xd / s;
+    break;
+  case CoordinateTransform::half_pixel_symmetric:
+    src = static_cast<double>(L) / 2 * (1 - p.out_dims[d] / R) + (xd + 0.5) / s - 0.5;
+    break;
+  case CoordinateTransform::tf_half_pixel_for_nn:
+    src = (xd + 0.5) / s;
+    break;
+  case CoordinateTransform::tf_crop_and_resize: {
+    const double a = p.roi_starts[d], b = p.roi_ends[d];
+    src = R > 1 ? a * Lm1 + xd * (b - a) * Lm1 / (R - 1) : 0.5 * (a + b) * Lm1;
+    if (src < 0 || src > Lm1)
+      return p.extrapolation_value;
+    break;
+  }
+  }
+  const double ratio = src == std::floor(src) ? 1.0 : src - std::floor(src);
+  std::vector<double> coeffs;
+  switch (p.mode) {
+  case ResizeMode::nearest:
+    if (ratio == 1.0)
+      coeffs = {0, 1};
+    else if (p.nearest_mode == NearestMode::round_prefer_floor)
+      coeffs = {ratio <= 0.5 ? 1.0 : 0.0, ratio > 0.5 ? 1.0 : 0.0};
+    else if (p.nearest_mode == NearestMode::round_prefer_ceil)
+      coeffs = {ratio < 0.5 ? 1.0 : 0.0, ratio >= 0.5 ? 1.0 : 0.0};
+    else if (p.nearest_mode == NearestMode::floor)
+      coeffs = {1, 0};
+    else
+      coeffs = {0, 1};
+    break;
+  case ResizeMode::linear:
+    coeffs = {1 - ratio, ratio};
+    break;
+  case ResizeMode::cubic: {
+    const double A = p.cubic_coeff_a, r = ratio;
+    coeffs = {((A * (r + 1) - 5 * A) * (r + 1) + 8 * A) * (r + 1) - 4 * A,
+              ((A + 2) * r - (A + 3)) * r * r + 1,
+              ((A + 2) * (1 - r) - (A + 3)) * (1 - r) * (1 - r) + 1,
+              ((A * ((1 - r) + 1) - 5 * A) * ((1 - r) + 1) + 8 * A) * ((1 - r) + 1) - 4 * A};
+    break;
+  }
+  }
+  const long n = static_cast<long>(coeffs.size()), pad = (n + 1) / 2;
+  std::vector<long> cells;
+  for (long i = 0; i < L + 2 * pad; ++i)
+    cells.push_back(i);
+  const double at = src + static_cast<double>(pad);
+  std::stable_sort(cells.begin(), cells.end(), [&](long a, long b) {
+    return std::fabs(at - static_cast<double>(a)) < std::fabs(at - static_cast<double>(b));
+  });
+  cells.resize(static_cast<std::size_t>(n));
+  std::sort(cells.begin(), cells.end());
+  if (p.exclude_outside) {
+    double sum = 0;
+    for (long k = 0; k < n; ++k) {
+      const long i = cells[static_cast<std::size_t>(k)] - pad;
+      if (i < 0 || i >= L)
+        coeffs[static_cast<std::size_t>(k)] = 0;
+      sum += coeffs[static_cast<std::size_t>(k)];
+    }
+    for (double &c : coeffs)
+      c /= sum;
+  }
+  double v = 0;
+  for (long k = 0; k < n; ++k) {
+    const long i = std::min(std::max(cells[static_cast<std::size_t>(k)] - pad, 0L), L - 1);
+    v += coeffs[static_cast<std::size_t>(k)] * row[static_cast<std::size_t>(i)];
+  }
+  return v;
+}
+
+/// The output at `xo` of the sub-tensor of dims d.. at `base`: dim d
+/// interpolated between the (recursively) resized rows of the dims after.
+double ref_resize_nd(const std::vector<float> &x, const aidge_cpp::ResizeParams &p,
+                     int d, long base, const std::vector<long> &xo) {
+  long stride = 1;
+  for (int e = d + 1; e < p.rank; ++e)
+    stride *= p.in_dims[e];
+  std::vector<double> row;
+  for (long i = 0; i < p.in_dims[d]; ++i)
+    row.push_back(d + 1 == p.rank
+                      ? static_cast<double>(x[static_cast<std::size_t>(base + i)])
+                      : ref_resize_nd(x, p, d + 1, base + i * stride, xo));
+  return ref_resize_1d(row, p, d, xo[static_cast<std::size_t>(d)]);
+}
+
+const char *transform_name(CoordinateTransform t) {
+  switch (t) {
+  case CoordinateTransform::half_pixel:
+    return "half_pixel";
+  case CoordinateTransform::pytorch_half_pixel:
+    return "pytorch_half_pixel";
+  case CoordinateTransform::align_corners:
+    return "align_corners";
+  case CoordinateTransform::asymmetric:
+    return "asymmetric";
+  case CoordinateTransform::half_pixel_symmetric:
+    return "half_pixel_symmetric";
+  case CoordinateTransform::tf_half_pixel_for_nn:
+    return "tf_half_pixel_for_nn";
+  case CoordinateTransform::tf_crop_and_resize:
+    return "tf_crop_and_resize";
+  }
+  return "?";
+}
+
+/// `scales` as given (the output is floor(in * scale)), or when `sizes` is
+/// not empty, the output sizes (scale out / in).
+void test_resize_case(ResizeMode mode, CoordinateTransform transform,
+                      NearestMode nearest, const std::vector<long> &in,
+                      const std::vector<double> &scales,
+                      const std::vector<long> &sizes = {},
+                      float cubic_a = -0.75f, bool exclude_outside = false,
+                      const std::vector<float> &roi = {}) {
+  aidge_cpp::ResizeParams p{};
+  p.mode = mode;
+  p.transform = transform;
+  p.nearest_mode = nearest;
+  p.cubic_coeff_a = cubic_a;
+  p.exclude_outside = exclude_outside;
+  p.extrapolation_value = 10.0f;
+  p.rank = static_cast<int>(in.size());
+  std::vector<long> od;
+  for (int d = 0; d < p.rank; ++d) {
+    const std::size_t du = static_cast<std::size_t>(d);
+    p.in_dims[d] = static_cast<int>(in[du]);
+    od.push_back(sizes.empty()
+                     ? static_cast<long>(std::floor(static_cast<double>(in[du]) * scales[du]))
+                     : sizes[du]);
+    p.out_dims[d] = static_cast<int>(od[du]);
+    p.scales[d] = sizes.empty() ? scales[du]
+                                : static_cast<double>(sizes[du]) / static_cast<double>(in[du]);
+    p.roi_starts[d] = roi.empty() ? 0.0f : roi[du];
+    p.roi_ends[d] = roi.empty() ? 1.0f : roi[du + in.size()];
+  }
+  const std::vector<float> x = rand_vec(product(in));
+  std::vector<float> want;
+  std::vector<long> xo(in.size(), 0);
+  for (long o = 0; o < product(od); ++o) {
+    long rem = o;
+    for (int d = p.rank - 1; d >= 0; --d) {
+      xo[static_cast<std::size_t>(d)] = rem % od[static_cast<std::size_t>(d)];
+      rem /= od[static_cast<std::size_t>(d)];
+    }
+    want.push_back(static_cast<float>(ref_resize_nd(x, p, 0, 0, xo)));
+  }
+  std::ostringstream desc;
+  desc << (mode == ResizeMode::nearest ? "nearest" : mode == ResizeMode::linear ? "linear" : "cubic")
+       << " " << transform_name(transform) << " " << dims_str(in) << "->" << dims_str(od);
+  if (mode == ResizeMode::nearest)
+    desc << " nearest_mode " << static_cast<int>(nearest);
+  if (mode == ResizeMode::cubic)
+    desc << " a=" << cubic_a << (exclude_outside ? " exclude_outside" : "");
+  run_layouts<float>(
+      "resize_forward", desc.str(), {x}, {geo_dims(in)}, geo_dims(od), want,
+      [&](unsigned char *mem, const std::vector<MemInfo> &ins, const MemInfo &out) {
+        aidge_cpp::resize_forward(mem, ins[0], out, p);
+      });
+}
+
+void test_resizes() {
+  const std::vector<long> image{1, 2, 5, 6};
+  const std::vector<double> up{1, 1, 2, 3}, down{1, 1, 0.6, 0.6}, odd{1, 1, 1.7, 0.75};
+  for (NearestMode nm : {NearestMode::round_prefer_floor, NearestMode::round_prefer_ceil,
+                         NearestMode::floor, NearestMode::ceil})
+    for (CoordinateTransform t :
+         {CoordinateTransform::half_pixel, CoordinateTransform::align_corners,
+          CoordinateTransform::asymmetric, CoordinateTransform::tf_half_pixel_for_nn}) {
+      test_resize_case(ResizeMode::nearest, t, nm, image, up);
+      test_resize_case(ResizeMode::nearest, t, nm, image, odd);
+    }
+  for (CoordinateTransform t :
+       {CoordinateTransform::half_pixel, CoordinateTransform::pytorch_half_pixel,
+        CoordinateTransform::align_corners, CoordinateTransform::asymmetric,
+        CoordinateTransform::half_pixel_symmetric}) {
+    for (ResizeMode m : {ResizeMode::linear, ResizeMode::cubic}) {
+      test_resize_case(m, t, NearestMode::floor, image, up);
+      test_resize_case(m, t, NearestMode::floor, image, down);
+      test_resize_case(m, t, NearestMode::floor, image, odd);
+      test_resize_case(m, t, NearestMode::floor, image, {}, {1, 2, 3, 1});
+    }
+  }
+  test_resize_case(ResizeMode::cubic, CoordinateTransform::half_pixel, NearestMode::floor,
+                   image, up, {}, -0.5f, true);
+  test_resize_case(ResizeMode::cubic, CoordinateTransform::half_pixel, NearestMode::floor,
+                   image, down, {}, -0.5f, true);
+  // Every dim resized, ranks 1 to 3, and rows longer than a chunk.
+  test_resize_case(ResizeMode::linear, CoordinateTransform::half_pixel, NearestMode::floor,
+                   {2, 3, 4}, {1.5, 2, 0.5});
+  test_resize_case(ResizeMode::cubic, CoordinateTransform::align_corners, NearestMode::floor,
+                   {3, 5}, {}, {4, 9});
+  test_resize_case(ResizeMode::nearest, CoordinateTransform::asymmetric,
+                   NearestMode::round_prefer_ceil, {9}, {}, {70});
+  test_resize_case(ResizeMode::linear, CoordinateTransform::half_pixel, NearestMode::floor,
+                   {2, 50}, {1, 2.5});
+  // tf_crop_and_resize: inside the input, and out of it (extrapolation).
+  for (ResizeMode m : {ResizeMode::nearest, ResizeMode::linear, ResizeMode::cubic}) {
+    test_resize_case(m, CoordinateTransform::tf_crop_and_resize, NearestMode::round_prefer_floor,
+                     {1, 1, 4, 4}, {}, {1, 1, 3, 3}, -0.75f, false,
+                     {0, 0, 0.4f, 0.6f, 1, 1, 0.6f, 0.8f});
+    test_resize_case(m, CoordinateTransform::tf_crop_and_resize, NearestMode::round_prefer_floor,
+                     {1, 2, 4, 4}, {}, {1, 2, 3, 5}, -0.75f, false,
+                     {0, 0, 0.4f, 0.6f, 1, 1, 1.2f, 1.7f});
+  }
+}
+
+//===----------------------------------------------------------------------===//
 // Rings: chains of windowed ops, each output right after its input in one
 // ring buffer, wrapping over input rows already consumed
 //===----------------------------------------------------------------------===//
@@ -1766,6 +2108,7 @@ void test_rings() {
 int main() {
   test_mem_info();
   test_convs();
+  test_conv_transposes();
   test_pools();
   test_fc();
   test_matmul();
@@ -1778,6 +2121,7 @@ int main() {
   test_reshape();
   test_pad();
   test_extras();
+  test_resizes();
   test_rings();
   int failed = 0, passed = 0;
   for (const auto &s : stats) {
