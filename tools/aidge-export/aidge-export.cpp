@@ -5,6 +5,7 @@
 //   aidge-export model.onnx -o DIR [--lib=cpp] [--export-lib=lib.json]
 //     [--input-shape=name:1x3x224x224] [--strategy=best] [--wrapping]
 //     [--concat-in-place] [--schedule=memory] [--test-data=DIR]
+//     [--constant-input=NAME ...]
 //     [--mlir-print-ir-after-all ...]
 //
 //===----------------------------------------------------------------------===//
@@ -59,6 +60,11 @@ static cl::opt<std::string> schedule("schedule", cl::desc("topological or memory
 static cl::opt<std::string>
     testData("test-data",
              cl::desc("ONNX test data set (input_N.pb, output_N.pb) to embed"));
+static cl::list<std::string> constantInputs(
+    "constant-input",
+    cl::desc("Compile this graph input as a constant, its value taken from "
+             "--test-data (for inputs static shapes need, e.g. Resize scales)"),
+    cl::value_desc("name"));
 
 /// The export pipeline's options from the command line.
 static void setPipelineOptions(ExportPipelineOptions &options) {
@@ -71,17 +77,63 @@ static void setPipelineOptions(ExportPipelineOptions &options) {
   options.reportDir = outputDir + "/stats";
 }
 
+/// path/<prefix><index>.pb of the test data set.
+static std::string testDataFile(StringRef prefix, size_t index) {
+  SmallString<256> path(testData);
+  llvm::sys::path::append(path, prefix + std::to_string(index) + ".pb");
+  return path.str().str();
+}
+
+/// The test data values of the --constant-input inputs, into `options`;
+/// `frozen` gets their indices among the graph inputs.
+static LogicalResult readConstantInputs(StringRef model, ImportONNXOptions &options,
+                                        llvm::SmallDenseSet<size_t> &frozen) {
+  if (constantInputs.empty())
+    return success();
+  if (testData.empty()) {
+    llvm::errs() << "error: --constant-input takes its value from --test-data\n";
+    return failure();
+  }
+  llvm::Expected<SmallVector<std::string>> names = getONNXGraphInputNames(model);
+  if (!names) {
+    llvm::errs() << "error: " << llvm::toString(names.takeError()) << "\n";
+    return failure();
+  }
+  for (const std::string &name : constantInputs) {
+    auto it = llvm::find(*names, name);
+    if (it == names->end()) {
+      llvm::errs() << "error: --constant-input '" << name
+                   << "' is not a graph input of the model\n";
+      return failure();
+    }
+    size_t index = it - names->begin();
+    std::string path = testDataFile("input_", index);
+    auto buffer = llvm::MemoryBuffer::getFile(path);
+    if (!buffer) {
+      llvm::errs() << "error: cannot read " << path << ": "
+                   << buffer.getError().message() << "\n";
+      return failure();
+    }
+    options.constantInputs[name] = (*buffer)->getBuffer().str();
+    frozen.insert(index);
+  }
+  return success();
+}
+
 /// Reads input_N.pb and output_N.pb of an ONNX test data set into the
-/// module attributes --to-cpp embeds.
-static LogicalResult embedTestData(ModuleOp module) {
+/// module attributes --to-cpp embeds; inputs compiled as constants are
+/// left out.
+static LogicalResult embedTestData(ModuleOp module,
+                                   const llvm::SmallDenseSet<size_t> &frozen) {
   MLIRContext *context = module.getContext();
   auto readAll = [&](StringRef prefix) -> FailureOr<SmallVector<Attribute>> {
     SmallVector<Attribute> tensors;
-    for (int i = 0;; ++i) {
-      SmallString<256> path(testData);
-      llvm::sys::path::append(path, prefix + std::to_string(i) + ".pb");
+    for (size_t i = 0;; ++i) {
+      std::string path = testDataFile(prefix, i);
       if (!llvm::sys::fs::exists(path))
         break;
+      if (prefix == "input_" && frozen.contains(i))
+        continue;
       auto buffer = llvm::MemoryBuffer::getFile(path);
       if (!buffer)
         return emitError(UnknownLoc::get(context))
@@ -99,7 +151,7 @@ static LogicalResult embedTestData(ModuleOp module) {
   FailureOr<SmallVector<Attribute>> outputs = readAll("output_");
   if (failed(inputs) || failed(outputs))
     return failure();
-  if (inputs->empty())
+  if (!llvm::sys::fs::exists(testDataFile("input_", 0)))
     return emitError(UnknownLoc::get(context))
            << "no input_0.pb in test data directory '" << testData << "'";
   module->setAttr("aidge_export.inputs", ArrayAttr::get(context, *inputs));
@@ -154,6 +206,9 @@ int main(int argc, char **argv) {
                  << buffer.getError().message() << "\n";
     return 1;
   }
+  llvm::SmallDenseSet<size_t> frozen;
+  if (failed(readConstantInputs((*buffer)->getBuffer(), options, frozen)))
+    return 1;
   OwningOpRef<ModuleOp> module =
       importONNXModel((*buffer)->getBuffer(), &context, options);
   if (!module)
@@ -185,7 +240,7 @@ int main(int argc, char **argv) {
   lower.addPass(createAidgeLowerToExport());
   if (failed(applyPassManagerCLOptions(lower)) || failed(lower.run(*module)))
     return 1;
-  if (!testData.empty() && failed(embedTestData(*module)))
+  if (!testData.empty() && failed(embedTestData(*module, frozen)))
     return 1;
 
   int files = 0;

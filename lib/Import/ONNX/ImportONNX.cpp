@@ -32,6 +32,7 @@ public:
 private:
   LogicalResult readOpset(const onnx::ModelProto &model);
   LogicalResult readInitializers(const onnx::GraphProto &graph);
+  LogicalResult readConstantInputs(const onnx::GraphProto &graph);
   FailureOr<RankedTensorType> inputType(const onnx::ValueInfoProto &input);
   LogicalResult importNodes(const onnx::GraphProto &graph);
   LogicalResult importNode(const onnx::NodeProto &node, Location loc);
@@ -76,6 +77,39 @@ LogicalResult GraphImporter::readInitializers(const onnx::GraphProto &graph) {
       return error() << "initializer '" << init.name()
                      << "': " << llvm::toString(tensor.takeError());
     values[init.name()] = ImportedValue{Value(), std::move(*tensor)};
+  }
+  return success();
+}
+
+LogicalResult GraphImporter::readConstantInputs(const onnx::GraphProto &graph) {
+  for (const auto &entry : options.constantInputs) {
+    StringRef name = entry.getKey();
+    auto input = llvm::find_if(graph.input(), [&](const auto &in) {
+      return in.name() == name && !values.count(in.name());
+    });
+    if (input == graph.input().end())
+      return error() << "constant input '" << name
+                     << "' is not a graph input of the model";
+    onnx::TensorProto proto;
+    const std::string &bytes = entry.getValue();
+    if (bytes.size() > static_cast<size_t>(INT_MAX) ||
+        !proto.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
+      return error() << "constant input '" << name
+                     << "': not a serialized ONNX TensorProto";
+    auto tensor = HostTensor::fromProto(proto, options.externalDataDir);
+    if (!tensor)
+      return error() << "constant input '" << name
+                     << "': " << llvm::toString(tensor.takeError());
+    const auto &declared = input->type().tensor_type();
+    bool sameShape = !declared.has_shape() ||
+                     declared.shape().dim_size() == (int)tensor->shape().size();
+    for (int d = 0; sameShape && declared.has_shape() && d < declared.shape().dim_size(); ++d)
+      sameShape = !declared.shape().dim(d).has_dim_value() ||
+                  declared.shape().dim(d).dim_value() == tensor->shape()[d];
+    if (declared.elem_type() != tensor->dataType() || !sameShape)
+      return error() << "constant input '" << name
+                     << "': the value's type does not match the graph input";
+    values[name] = ImportedValue{Value(), std::move(*tensor)};
   }
   return success();
 }
@@ -136,6 +170,12 @@ LogicalResult GraphImporter::importNode(const onnx::NodeProto &node,
     if (attr.has_g() || attr.graphs_size())
       return importer.error() << "subgraph attribute '" << attr.name()
                               << "' is not supported";
+  // Every supported op applies from the opset that introduced it: one used
+  // earlier (Resize in an opset 9 model) is not the op its opset defines.
+  for (const SupportedONNXOp &supported : getSupportedONNXOps())
+    if (supported.opType == node.op_type() && opset < supported.sinceVersion)
+      return importer.error() << "the op does not exist before opset "
+                              << supported.sinceVersion;
 
   FailureOr<bool> folded = tryFoldNode(importer);
   if (failed(folded))
@@ -231,7 +271,8 @@ OwningOpRef<ModuleOp> GraphImporter::import(StringRef bytes) {
     return nullptr;
   }
   const onnx::GraphProto &graph = model.graph();
-  if (failed(readOpset(model)) || failed(readInitializers(graph)))
+  if (failed(readOpset(model)) || failed(readInitializers(graph)) ||
+      failed(readConstantInputs(graph)))
     return nullptr;
 
   llvm::StringSet<> inputNames;
@@ -306,6 +347,23 @@ OwningOpRef<ModuleOp> mlir::aidge::importONNXModel(StringRef bytes,
                                                    const ImportONNXOptions &options) {
   context->loadDialect<AidgeDialect, func::FuncDialect>();
   return GraphImporter(context, options).import(bytes);
+}
+
+llvm::Expected<SmallVector<std::string>>
+mlir::aidge::getONNXGraphInputNames(StringRef bytes) {
+  onnx::ModelProto model;
+  if (bytes.size() > static_cast<size_t>(INT_MAX) ||
+      !model.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
+    return llvm::createStringError(
+        "input is not a valid ONNX model (protobuf parsing failed)");
+  llvm::StringSet<> initializers;
+  for (const auto &init : model.graph().initializer())
+    initializers.insert(init.name());
+  SmallVector<std::string> names;
+  for (const auto &input : model.graph().input())
+    if (!initializers.contains(input.name()))
+      names.push_back(input.name());
+  return names;
 }
 
 std::optional<std::string> mlir::aidge::parseInputShape(StringRef text,

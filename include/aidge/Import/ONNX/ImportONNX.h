@@ -17,6 +17,11 @@ struct ImportONNXOptions {
   llvm::StringMap<SmallVector<int64_t>> inputShapes;
   /// Where external tensor data is looked up (the model's directory).
   std::string externalDataDir;
+  /// Graph inputs compiled as constants, by input name: the serialized
+  /// TensorProto of their value (an `input_N.pb` of a test data set). Static
+  /// shapes need inputs such as Resize's scales or Reshape's shape known at
+  /// compile time; ONNX's backend tests feed them as graph inputs.
+  llvm::StringMap<std::string> constantInputs;
 };
 
 /// Imports a binary ONNX model into a module holding one `func.func`
@@ -24,6 +29,10 @@ struct ImportONNXOptions {
 /// bad input.
 OwningOpRef<ModuleOp> importONNXModel(StringRef bytes, MLIRContext *context,
                                       const ImportONNXOptions &options);
+
+/// The names of the graph inputs of a binary ONNX model that are not
+/// initializers, in order: what `input_N.pb` of a test data set feeds.
+llvm::Expected<SmallVector<std::string>> getONNXGraphInputNames(StringRef bytes);
 
 /// Parses "name:1x3x224x224" into `options`; returns an error message when
 /// the text is malformed.
@@ -48,7 +57,7 @@ struct SupportedONNXOp {
 };
 ArrayRef<SupportedONNXOp> getSupportedONNXOps();
 
-constexpr int64_t kMinONNXOpset = 7;
+constexpr int64_t kMinONNXOpset = 1;
 constexpr int64_t kMaxONNXOpset = 21;
 
 } // namespace mlir::aidge
