@@ -148,17 +148,25 @@ LogicalResult AidgeLowerToExportPass::lower(func::FuncOp func, Names &names) {
       kernelOp->setAttr("inputs_as_array", builder.getUnitAttr());
     if (call->outputsAsArray)
       kernelOp->setAttr("outputs_as_array", builder.getUnitAttr());
+    // The op's reference activations (aidge-export --layer-ref), which
+    // --to-cpp writes out for the per-layer comparison.
+    if (Attribute reference = op.getAttr("aidge.reference"))
+      kernelOp->setAttr("aidge.reference", reference);
   }
   for (auto [index, value] : llvm::enumerate(block.getTerminator()->getOperands())) {
-    MemInfoAttr mem = getMemInfo(value);
-    if (!mem)
-      return func.emitError("result ")
-             << index << " is not in the arena (a constant result cannot be exported)";
     std::string name = "output" + std::to_string(index);
     if (auto attr = func.getResultAttrOfType<StringAttr>(index, "aidge.name"))
       name = attr.str();
+    // A result that folded to a constant is handed out from its weight.
+    MemInfoAttr mem = getMemInfo(value);
+    FlatSymbolRefAttr constant;
+    if (!mem) {
+      // Op results and arguments were checked to have one above.
+      layer = toIdentifier(name);
+      constant = cast<FlatSymbolRefAttr>(nameWeight(value, "value"));
+    }
     ae::OutputOp::create(builder, value.getLoc(), name, (uint64_t)index,
-                         value.getType(), mem);
+                         value.getType(), mem, constant);
   }
   func.erase();
   return success();

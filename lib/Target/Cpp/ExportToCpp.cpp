@@ -195,21 +195,36 @@ FailureOr<std::string> weightHeader(ae::WeightOp weight) {
   return text;
 }
 
+/// A graph input or output: in the arena at `mem`, or (an output only) the
+/// weight named `constant`.
 struct Boundary {
   std::string name, type;
   int64_t elements;
   MemInfoAttr mem;
   SmallVector<int64_t> shape;
+  std::string constant;
+
+  bool isPlain() const {
+    return mem && mem.getStride() == mem.getSize() && mem.getWrapSize() == 0;
+  }
 };
 
 FailureOr<Boundary> getBoundary(Operation *op, StringRef name, Type type,
-                                MemInfoAttr mem) {
+                                MemInfoAttr mem, StringRef constant = "") {
   auto tensor = cast<RankedTensorType>(type);
   std::optional<std::string> element = cType(tensor.getElementType());
   if (!element)
     return op->emitError("cannot export a graph input or output of type ") << type;
   return Boundary{name.str(), *element, tensor.getNumElements(), mem,
-                  llvm::to_vector(tensor.getShape())};
+                  llvm::to_vector(tensor.getShape()), constant.str()};
+}
+
+/// The aidge_cpp::MemInfo initializer of `mem`.
+std::string memInfoFields(MemInfoAttr mem) {
+  return llvm::formatv("{0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}", mem.getSize(),
+                       mem.getStride(), mem.getLength(), mem.getCount(),
+                       mem.getContOffset(), mem.getContSize(),
+                       mem.getWrapOffset(), mem.getWrapSize());
 }
 
 std::string joinInts(ArrayRef<int64_t> values) {
@@ -251,12 +266,49 @@ static std::optional<std::vector<double>> getValues(Attribute attr) {
   return values;
 }
 
+/// Writes dnn/include/layer_ref/<layer>.h from the `aidge.reference` of
+/// `kernel` (one tensor per output, set by aidge-export --layer-ref) and
+/// returns the AIDGE_CMP checks that follow its call.
+static FailureOr<std::string> writeLayerReference(ae::KernelOp kernel,
+                                                  ArrayAttr references,
+                                                  const ExportFileSink &sink) {
+  if (references.size() != kernel.getOutputs().size())
+    return kernel.emitError("has ")
+           << references.size() << " aidge.reference tensors for "
+           << kernel.getOutputs().size() << " outputs";
+  std::string name = kernel.getName().str();
+  SmallVector<LayerReference> outputs;
+  std::string checks = "#ifdef AIDGE_CMP\n";
+  for (auto [i, reference] : llvm::enumerate(references)) {
+    auto elements = dyn_cast<ElementsAttr>(reference);
+    std::optional<std::string> type =
+        elements ? cType(elements.getElementType()) : std::nullopt;
+    std::optional<std::vector<double>> values = getValues(reference);
+    auto mem = cast<MemInfoAttr>(kernel.getOutputs()[i]);
+    int64_t bytes = mem.getCount() * mem.getLength() * mem.getSize();
+    if (!type || !values ||
+        (int64_t)values->size() * elements.getElementType().getIntOrFloatBitWidth() !=
+            bytes * 8)
+      return kernel.emitError("aidge.reference[")
+             << i << "] does not hold the values of output " << i;
+    std::string output = i ? name + "_out" + std::to_string(i) : name;
+    std::string macro = upper(name) + (i ? "_OUT" + std::to_string(i) : "_OUT");
+    outputs.push_back(LayerReference{output + "_ref", *type, std::move(*values)});
+    checks += llvm::formatv("  aidge_cpp::cmp_layer<{0}>(\"{1}\", mem, {2}_MEM, {1}_ref);\n",
+                            *type, output, macro);
+  }
+  if (failed(sink.write(("dnn/include/layer_ref/" + name + ".h"),
+                        layerReferenceHeader(name, outputs))))
+    return failure();
+  return checks + "#endif\n";
+}
+
 /// main.cpp, data/, Makefile, CMakeLists.txt. The sample inputs and
 /// expected outputs come from the module's `aidge_export.inputs` and
 /// `aidge_export.expected` (arrays of dense tensors), when set; otherwise
 /// the inputs are a fixed pseudo-random pattern in [-1, 1).
 static LogicalResult writeProjectFiles(ModuleOp module, ArrayRef<Boundary> inputs,
-                                       ArrayRef<Boundary> outputs,
+                                       ArrayRef<Boundary> outputs, bool layerCmp,
                                        const ExportFileSink &sink) {
   std::vector<ProjectTensor> samples, expected;
   auto given = module->getAttrOfType<ArrayAttr>("aidge_export.inputs");
@@ -292,8 +344,8 @@ static LogicalResult writeProjectFiles(ModuleOp module, ArrayRef<Boundary> input
   if (failed(sink.write("data/inputs.h", sampleInputHeader(samples))) ||
       failed(sink.write("data/expected.h", expectedOutputHeader(expected))) ||
       failed(sink.write("main.cpp", mainSource(inputs.size(), outputs.size()))) ||
-      failed(sink.write("Makefile", makefile())) ||
-      failed(sink.write("CMakeLists.txt", cmakeLists())))
+      failed(sink.write("Makefile", makefile(layerCmp))) ||
+      failed(sink.write("CMakeLists.txt", cmakeLists(layerCmp))))
     return failure();
   return success();
 }
@@ -342,7 +394,8 @@ LogicalResult mlir::aidge::exportToCpp(ModuleOp module, const ExportFileSink &si
     return graph.emitError("names no aidge_export.arena");
 
   SmallVector<Boundary> inputs, outputs;
-  llvm::SetVector<StringRef> headers, layers, weights;
+  // `compared`: the layers with reference activations (--layer-ref).
+  llvm::SetVector<StringRef> headers, layers, weights, compared;
   std::string calls;
   for (Operation &op : graph.getBody().front()) {
     if (auto input = dyn_cast<ae::InputOp>(op)) {
@@ -352,10 +405,13 @@ LogicalResult mlir::aidge::exportToCpp(ModuleOp module, const ExportFileSink &si
         return failure();
       inputs.push_back(*b);
     } else if (auto output = dyn_cast<ae::OutputOp>(op)) {
-      FailureOr<Boundary> b = getBoundary(output, output.getName(),
-                                          output.getType(), output.getMem());
+      FailureOr<Boundary> b = getBoundary(
+          output, output.getName(), output.getType(), output.getMemAttr(),
+          output.getConstant() ? *output.getConstant() : "");
       if (failed(b))
         return failure();
+      if (!b->constant.empty())
+        weights.insert(*output.getConstant());
       outputs.push_back(*b);
     } else if (auto kernel = dyn_cast<ae::KernelOp>(op)) {
       if (kernel.getNoop()) {
@@ -369,6 +425,13 @@ LogicalResult mlir::aidge::exportToCpp(ModuleOp module, const ExportFileSink &si
         if (auto symbol = dyn_cast<FlatSymbolRefAttr>(weight))
           weights.insert(symbol.getValue());
       calls += kernelCall(kernel);
+      if (auto references = kernel->getAttrOfType<ArrayAttr>("aidge.reference")) {
+        FailureOr<std::string> checks = writeLayerReference(kernel, references, sink);
+        if (failed(checks))
+          return failure();
+        calls += *checks;
+        compared.insert(kernel.getName());
+      }
       if (failed(sink.write(("dnn/include/layers/" + kernel.getName() + ".h").str(),
                             layerHeader(kernel))))
         return failure();
@@ -386,13 +449,19 @@ LogicalResult mlir::aidge::exportToCpp(ModuleOp module, const ExportFileSink &si
     os << "#include \"layers/" << layer << ".h\"\n";
   for (StringRef weight : weights)
     os << "#include \"parameters/" << weight << ".h\"\n";
+  if (!compared.empty()) {
+    os << "#ifdef AIDGE_CMP\n#include \"utils/cpp/aidge_cmp.hpp\"\n";
+    for (StringRef layer : compared)
+      os << "#include \"layer_ref/" << layer << ".h\"\n";
+    os << "#endif\n";
+  }
   os << "\n// Every activation lives here, at the offsets the memory plan chose.\n"
      << "alignas(" << arena.getAlignment() << ") static unsigned char mem[MODEL_ARENA_SIZE]";
   if (auto section = arena.getSection())
     os << " __attribute__((section(\"" << *section << "\")))";
   os << ";\n\n";
   for (auto [i, b] : llvm::enumerate(outputs))
-    if (!(b.mem.getStride() == b.mem.getSize() && b.mem.getWrapSize() == 0))
+    if (!b.isPlain())
       os << "static " << b.type << " output_buffer_" << i << "[" << b.elements << "];\n";
   SmallVector<std::string> params;
   for (auto [i, b] : llvm::enumerate(inputs))
@@ -403,25 +472,29 @@ LogicalResult mlir::aidge::exportToCpp(ModuleOp module, const ExportFileSink &si
   for (auto [i, b] : llvm::enumerate(inputs)) {
     std::string prefix = "INPUT_" + std::to_string(i);
     os << "  {\n    static constexpr aidge_cpp::MemInfo " << prefix << "_MEM{"
-       << llvm::formatv("{0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}", b.mem.getSize(),
-                        b.mem.getStride(), b.mem.getLength(), b.mem.getCount(),
-                        b.mem.getContOffset(), b.mem.getContSize(),
-                        b.mem.getWrapOffset(), b.mem.getWrapSize())
+       << memInfoFields(b.mem)
        << "};\n    aidge_cpp::write_tensor(mem, " << prefix << "_MEM, input_" << i
        << ");\n  }\n";
   }
   os << calls;
+  if (!compared.empty())
+    os << "#ifdef AIDGE_CMP\n  aidge_cpp::cmp_done(" << compared.size()
+       << ");\n#endif\n";
   for (auto [i, b] : llvm::enumerate(outputs)) {
-    if (b.mem.getStride() == b.mem.getSize() && b.mem.getWrapSize() == 0) {
+    if (!b.constant.empty()) {
+      // A copy, so that the caller cannot write over the constant.
+      os << "  std::memcpy(output_buffer_" << i << ", " << b.constant
+         << ", sizeof output_buffer_" << i << ");\n  *output_" << i
+         << " = output_buffer_" << i << ";\n";
+      continue;
+    }
+    if (b.isPlain()) {
       os << "  *output_" << i << " = reinterpret_cast<" << b.type << " *>(mem + "
          << b.mem.getContOffset() << ");\n";
       continue;
     }
     os << "  {\n    static constexpr aidge_cpp::MemInfo OUTPUT_MEM{"
-       << llvm::formatv("{0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}", b.mem.getSize(),
-                        b.mem.getStride(), b.mem.getLength(), b.mem.getCount(),
-                        b.mem.getContOffset(), b.mem.getContSize(),
-                        b.mem.getWrapOffset(), b.mem.getWrapSize())
+       << memInfoFields(b.mem)
        << "};\n    aidge_cpp::read_tensor(mem, OUTPUT_MEM, output_buffer_" << i
        << ");\n    *output_" << i << " = output_buffer_" << i << ";\n  }\n";
   }
@@ -441,12 +514,15 @@ LogicalResult mlir::aidge::exportToCpp(ModuleOp module, const ExportFileSink &si
       return failure();
   }
 
-  if (failed(writeProjectFiles(module, inputs, outputs, sink)))
+  if (failed(writeProjectFiles(module, inputs, outputs, !compared.empty(), sink)))
     return failure();
 
-  // Library files: the kernels used, and each library's static files.
+  // Library files: the kernels used, and each library's static files;
+  // forward.cpp itself moves inputs and outputs with cpp's mem_info, even
+  // when no kernel runs (a graph of views).
   ExportLib *cpp = ExportLibRegistry::get().lookup("cpp");
   llvm::SetVector<StringRef> libs;
+  libs.insert("cpp");
   for (ae::KernelOp kernel : graph.getOps<ae::KernelOp>())
     libs.insert(kernel.getLib());
   auto copyFile = [&](const ExportLib &lib, StringRef file) -> LogicalResult {
@@ -472,6 +548,8 @@ LogicalResult mlir::aidge::exportToCpp(ModuleOp module, const ExportFileSink &si
   for (StringRef header : headers)
     if (failed(copyFile(*cpp, header)))
       return failure();
+  if (!compared.empty() && failed(copyFile(*cpp, "utils/cpp/aidge_cmp.hpp")))
+    return failure();
   return success();
 }
 

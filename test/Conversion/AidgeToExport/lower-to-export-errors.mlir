@@ -114,14 +114,3 @@ func.func @fc_weight_input(%x: tensor<2x8xf32> {aidge.mem = #a}, %w: tensor<4x8x
   %y = aidge.fc %x, %w {aidge.impl = #aidge.impl<lib = "cpp", kernel = "fc", spec = <inputs = [], outputs = []>>, aidge.mem = [#y], aidge.step = 1 : i64, alpha = 1.0 : f32, beta = 1.0 : f32, trans_a = false, trans_b = true} : (tensor<2x8xf32>, tensor<4x8xf32>) -> tensor<2x4xf32>
   return %y : tensor<2x4xf32>
 }
-
-// -----
-
-// A result that is a constant has no place in the arena.
-#m = #aidge.mem_info<size = 64, stride = 64, length = 1, count = 1, offset = 0, cont_offset = 0, cont_size = 64, wrap_offset = 0, wrap_size = 0, reuse = none>
-// expected-error @+1 {{result 1 is not in the arena (a constant result cannot be exported)}}
-func.func @constant_result(%x: tensor<16xf32> {aidge.mem = #m}) -> (tensor<16xf32>, tensor<4xf32>) attributes {aidge.peak_bytes = 64 : i64, aidge.arena_align = 16 : i64} {
-  %c = aidge.producer dense<1.0> : tensor<4xf32>
-  %a = aidge.relu %x {aidge.impl = #aidge.impl<lib = "cpp", kernel = "relu", spec = <inputs = [], outputs = []>>, aidge.mem = [#m], aidge.step = 1 : i64} : tensor<16xf32>
-  return %a, %c : tensor<16xf32>, tensor<4xf32>
-}

@@ -332,3 +332,17 @@ func.func @names(%x: tensor<4xf32>) -> tensor<4xf32> {
   %e = aidge.sigmoid %d : tensor<4xf32>
   return %e : tensor<4xf32>
 }
+
+// -----
+
+// A result that folded to a constant has no place in the arena: the output
+// names a weight, which model_forward hands out as a copy.
+// CHECK-LABEL: aidge_export.arena @constant_result_mem
+// CHECK: aidge_export.output "output0"[0] : tensor<16xf32> at <size = 64,
+// CHECK-NEXT: aidge_export.output "shape"[1] : tensor<2xi64> constant @shape_value
+// CHECK: aidge_export.weight @shape_value = dense<[2, 8]> : tensor<2xi64>
+func.func @constant_result(%x: tensor<16xf32>) -> (tensor<16xf32>, tensor<2xi64> {aidge.name = "shape"}) {
+  %c = aidge.producer dense<[2, 8]> : tensor<2xi64>
+  %a = aidge.relu %x : tensor<16xf32> loc("act")
+  return %a, %c : tensor<16xf32>, tensor<2xi64>
+}

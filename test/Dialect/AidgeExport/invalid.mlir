@@ -95,3 +95,21 @@ aidge_export.graph @g arena @mem {
   // expected-error @+1 {{requires attribute 'weights'}}
   aidge_export.kernel "k" "aidge_cpp::activation_forward" {lib = "cpp", kernel = "relu", step = 1 : i64, params_type = "", param_names = [], params = [], inputs = [#m], outputs = [#m], headers = []}
 }
+
+// -----
+
+#m = #aidge.mem_info<size = 4, stride = 4, length = 1, count = 1, offset = 0, cont_offset = 0, cont_size = 4, wrap_offset = 0, wrap_size = 0, reuse = none>
+aidge_export.weight @w = dense<1.0> : tensor<1xf32> align = 16
+aidge_export.arena @mem size = 4 align = 16
+aidge_export.graph @g arena @mem {
+  // expected-error @+1 {{'aidge_export.output' op must be either in the arena (at) or a constant}}
+  aidge_export.output "y"[0] : tensor<1xf32> at #m constant @w
+}
+
+// -----
+
+aidge_export.arena @mem size = 4 align = 16
+aidge_export.graph @g arena @mem {
+  // expected-error @+1 {{'aidge_export.output' op constant must name an aidge_export.weight, got @mem}}
+  aidge_export.output "y"[0] : tensor<1xf32> constant @mem
+}

@@ -1,5 +1,6 @@
 // RUN: aidge-translate --to-cpp %s | FileCheck %s
 // RUN: aidge-translate --to-cpp %S/Inputs/expected-mode.mlir | FileCheck %s --check-prefix=EXP
+// RUN: aidge-translate --to-cpp %S/Inputs/constant-output.mlir | FileCheck %s --check-prefix=CONST
 
 // Two layers, as --aidge-lower-to-export writes them: a dense layer
 // (x[1x4] at offset 0 -> 3 floats at offset 16) and a relu over its
@@ -288,3 +289,15 @@ module {
 // EXP: std::printf("%s\n", ok ? "PASS" : "FAIL");
 // EXP: // ----- FILE: dnn/include/kernels/cpp/elemwise.hpp
 // EXP: // ----- FILE: dnn/include/kernels/cpp/concat.hpp
+
+// Without any kernel call, forward.cpp still gets the cpp library's
+// mem_info; a constant output is copied out of its weight array.
+// CONST-LABEL: // ----- FILE: dnn/src/forward.cpp
+// CONST: #include "parameters/shape_value.h"
+// CONST: static std::int64_t output_buffer_1[2];
+// CONST-NEXT: extern "C" void model_forward(const float *input_0, float **output_0, std::int64_t **output_1) {
+// CONST:   *output_0 = reinterpret_cast<float *>(mem + 0);
+// CONST-NEXT:   std::memcpy(output_buffer_1, shape_value, sizeof output_buffer_1);
+// CONST-NEXT:   *output_1 = output_buffer_1;
+// CONST-NEXT: }
+// CONST: // ----- FILE: dnn/include/utils/cpp/mem_info.hpp

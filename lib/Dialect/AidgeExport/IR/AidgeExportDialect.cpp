@@ -49,3 +49,12 @@ LogicalResult KernelOp::verify() {
   }
   return success();
 }
+
+LogicalResult OutputOp::verify() {
+  if (bool(getMem()) == bool(getConstantAttr()))
+    return emitOpError("must be either in the arena (at) or a constant");
+  if (auto symbol = getConstantAttr();
+      symbol && !SymbolTable::lookupNearestSymbolFrom<WeightOp>(*this, symbol))
+    return emitOpError("constant must name an aidge_export.weight, got ") << symbol;
+  return success();
+}

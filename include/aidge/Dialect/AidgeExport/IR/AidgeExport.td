@@ -79,7 +79,23 @@ class AidgeExport_BoundaryOp<string mnemonic, string what>
 }
 
 def AidgeExport_InputOp : AidgeExport_BoundaryOp<"input", "an input">;
-def AidgeExport_OutputOp : AidgeExport_BoundaryOp<"output", "an output">;
+
+def AidgeExport_OutputOp : AidgeExport_Op<"output", [HasParent<"GraphOp">]> {
+  let summary = "an output of the graph, in the arena or a constant";
+  let description = [{
+    A result the plan placed in the arena (`at` its mem_info), or one that
+    folded to a constant (`constant` names its `aidge_export.weight`), which
+    model_forward hands out as a copy.
+  }];
+  let arguments = (ins StrAttr:$name, I64Attr:$index, TypeAttr:$type,
+                       OptionalAttr<Aidge_MemInfoAttr>:$mem,
+                       OptionalAttr<FlatSymbolRefAttr>:$constant);
+  let assemblyFormat = [{
+    $name `[` $index `]` `:` $type (`at` $mem^)? (`constant` $constant^)?
+    attr-dict
+  }];
+  let hasVerifier = 1;
+}
 
 def AidgeExport_KernelOp : AidgeExport_Op<"kernel", [HasParent<"GraphOp">]> {
   let summary = "one kernel call";
