@@ -19,8 +19,20 @@ std::string sampleInputHeader(ArrayRef<ProjectTensor> inputs);
 std::string expectedOutputHeader(ArrayRef<ProjectTensor> outputs);
 /// main.cpp for a network of that many inputs and outputs.
 std::string mainSource(unsigned numInputs, unsigned numOutputs);
-std::string makefile();
-std::string cmakeLists();
+/// The build files; with `layerCmp`, also the AIDGE_CMP build (`make cmp`,
+/// CMake option AIDGE_CMP) of an export with layer references.
+std::string makefile(bool layerCmp);
+std::string cmakeLists(bool layerCmp);
+
+/// The reference values of one output of a layer (aidge-export
+/// --layer-ref), in stored order, as the C array `array` of `type`.
+struct LayerReference {
+  std::string array, type;
+  std::vector<double> values;
+};
+/// dnn/include/layer_ref/<layer>.h: the reference arrays of a layer.
+std::string layerReferenceHeader(StringRef layer,
+                                 ArrayRef<LayerReference> outputs);
 
 } // namespace mlir::aidge
 
