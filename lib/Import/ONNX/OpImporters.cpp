@@ -286,10 +286,19 @@ LogicalResult importUnary(NodeImporter &node) {
   return success();
 }
 
+/// Before opset 7, BatchNormalization and Dropout infer only with
+/// is_test=1. As ONNX's version converter does, an absent is_test counts as
+/// inference too and an explicit 0 (training) is rejected.
+LogicalResult requireTestMode(NodeImporter &node) {
+  if (node.opset() < 7 && node.hasAttr("is_test") && !node.getInt("is_test", 0))
+    return node.error() << "is_test=0 (training) is not supported";
+  return success();
+}
+
 LogicalResult importDropout(NodeImporter &node) {
   // Inference-time Dropout is the identity; its mask output is not, nor
   // is training mode (opset 12 passes it as input 2).
-  if (failed(node.onlyOutputsUsed(1)))
+  if (failed(node.onlyOutputsUsed(1)) || failed(requireTestMode(node)))
     return failure();
   if (node.hasInput(2)) {
     FailureOr<std::vector<int64_t>> training = node.constantInts(2, "training_mode");
@@ -397,7 +406,20 @@ template <typename OpTy>
 LogicalResult importBinary(NodeImporter &node) {
   if (failed(requireInputs(node, 2)))
     return failure();
-  return emitSingle<OpTy>(node, node.input(0), node.input(1));
+  Value rhs = node.input(1);
+  RankedTensorType rhsType = node.inputType(1);
+  FailureOr<SmallVector<int64_t>> shape = legacyBroadcastShape(
+      node, node.inputType(0).getShape(), rhsType.getShape());
+  if (failed(shape))
+    return failure();
+  if (*shape != rhsType.getShape()) {
+    FailureOr<ReshapeOp> aligned =
+        createOp<ReshapeOp>(node, rhsType.clone(*shape), rhs);
+    if (failed(aligned))
+      return failure();
+    rhs = aligned->getResult();
+  }
+  return emitSingle<OpTy>(node, node.input(0), rhs);
 }
 
 /// Max and Min are variadic in ONNX: a left fold of binary ops.
@@ -423,7 +445,8 @@ LogicalResult importVariadic(NodeImporter &node) {
 }
 
 LogicalResult importBatchNorm(NodeImporter &node) {
-  if (failed(requireInputs(node, 5)) || failed(node.onlyOutputsUsed(1)))
+  if (failed(requireInputs(node, 5)) || failed(node.onlyOutputsUsed(1)) ||
+      failed(requireTestMode(node)))
     return failure();
   if (node.getInt("training_mode", 0) != 0)
     return node.error() << "training_mode is not supported";
@@ -441,10 +464,7 @@ LogicalResult importBatchNorm(NodeImporter &node) {
 LogicalResult importConcat(NodeImporter &node) {
   if (failed(requireInputs(node, 1)))
     return failure();
-  if (!node.hasAttr("axis"))
-    return node.error() << "needs an axis";
-  FailureOr<int64_t> axis =
-      node.normalizeAxis(node.getInt("axis", 0), node.inputType(0).getRank());
+  FailureOr<int64_t> axis = concatAxis(node, node.inputType(0).getRank());
   if (failed(axis))
     return failure();
   SmallVector<Value> inputs;
@@ -471,7 +491,7 @@ LogicalResult emitShaped(NodeImporter &node, Args &&...args) {
 }
 
 LogicalResult importReshape(NodeImporter &node) {
-  if (failed(requireInputs(node, 2)))
+  if (failed(requireInputs(node, node.opset() < 5 ? 1 : 2)))
     return failure();
   RankedTensorType type = node.inputType(0);
   FailureOr<SmallVector<int64_t>> shape = reshapeTarget(node, type.getShape());
@@ -525,7 +545,8 @@ LogicalResult importPad(NodeImporter &node) {
   std::vector<int64_t> pads;
   double value = 0;
   if (node.opset() < 11) {
-    pads = node.getInts("pads");
+    // Opset 1 names them `paddings`, in the same order.
+    pads = node.getInts(node.opset() < 2 ? "paddings" : "pads");
     value = node.getFloat("value", 0.0f);
   } else {
     FailureOr<std::vector<int64_t>> given = node.constantInts(1, "pads");
@@ -578,12 +599,18 @@ LogicalResult importSplit(NodeImporter &node) {
   if (failed(requireInputs(node, 1)))
     return failure();
   RankedTensorType type = node.inputType(0);
+  // Opset 1 gives the axis no default.
+  if (node.opset() < 2 && !node.hasAttr("axis"))
+    return node.error() << "needs an axis";
   FailureOr<int64_t> axis = node.normalizeAxis(node.getInt("axis", 0), type.getRank());
   if (failed(axis))
     return failure();
   int64_t dim = type.getDimSize(*axis);
   std::vector<int64_t> split;
-  if (node.opset() < 13) {
+  // The sizes are an attribute from opset 2 to 12; opset 1 also takes them
+  // from an optional input, as opset 13 does.
+  bool splitInput = node.opset() >= 13 || (node.opset() < 2 && node.hasInput(1));
+  if (!splitInput) {
     split = node.getInts("split");
   } else if (node.hasInput(1)) {
     FailureOr<std::vector<int64_t>> given = node.constantInts(1, "split");
@@ -738,10 +765,12 @@ LogicalResult importResize(NodeImporter &node) {
 LogicalResult importCast(NodeImporter &node) {
   if (failed(requireInputs(node, 1)))
     return failure();
-  int32_t to = node.getInt("to", 0);
-  Type elem = elementType(node.context(), to);
+  FailureOr<int32_t> to = castTarget(node);
+  if (failed(to))
+    return failure();
+  Type elem = elementType(node.context(), *to);
   if (!elem)
-    return node.error() << "cast to " << dataTypeName(to) << " is not supported";
+    return node.error() << "cast to " << dataTypeName(*to) << " is not supported";
   RankedTensorType type = node.inputType(0);
   FailureOr<CastOp> op =
       createOp<CastOp>(node, type.clone(elem), node.input(0));
@@ -761,58 +790,58 @@ struct HandlerEntry {
 };
 
 const HandlerEntry kHandlers[] = {
-    {{"Abs", 6, false}, importUnary<AbsOp>},
-    {{"Add", 7, false}, importBinary<AddOp>},
-    {{"AveragePool", 7, false}, importPool<AvgPoolOp>},
-    {{"BatchNormalization", 7, false}, importBatchNorm},
-    {{"Cast", 6, false}, importCast},
-    {{"Clip", 6, false}, importClip},
-    {{"Concat", 4, false}, importConcat},
+    {{"Abs", 1, false}, importUnary<AbsOp>},
+    {{"Add", 1, false}, importBinary<AddOp>},
+    {{"AveragePool", 1, false}, importPool<AvgPoolOp>},
+    {{"BatchNormalization", 1, false}, importBatchNorm},
+    {{"Cast", 1, false}, importCast},
+    {{"Clip", 1, false}, importClip},
+    {{"Concat", 1, false}, importConcat},
     {{"Conv", 1, false}, importConv},
     {{"ConvTranspose", 1, false}, importConvTranspose},
-    {{"Div", 7, false}, importBinary<DivOp>},
-    {{"Dropout", 7, false}, importDropout},
+    {{"Div", 1, false}, importBinary<DivOp>},
+    {{"Dropout", 1, false}, importDropout},
     {{"Erf", 9, false}, importUnary<ErfOp>},
-    {{"Exp", 6, false}, importUnary<ExpOp>},
+    {{"Exp", 1, false}, importUnary<ExpOp>},
     {{"Flatten", 1, false}, importFlatten},
     {{"Gather", 1, false}, importGather},
-    {{"Gemm", 7, false}, importGemm},
+    {{"Gemm", 1, false}, importGemm},
     {{"GlobalAveragePool", 1, false}, emitShaped<GlobalAveragePoolOp>},
     {{"GlobalMaxPool", 1, false}, emitShaped<GlobalMaxPoolOp>},
-    {{"HardSigmoid", 6, false}, importHardSigmoid},
+    {{"HardSigmoid", 1, false}, importHardSigmoid},
     {{"HardSwish", 14, false}, importUnary<HardSwishOp>},
     {{"Identity", 1, false}, importUnary<IdentityOp>},
-    {{"LeakyRelu", 6, false}, importLeakyRelu},
+    {{"LeakyRelu", 1, false}, importLeakyRelu},
     {{"MatMul", 1, false}, importBinary<MatMulOp>},
-    {{"Max", 8, false}, importVariadic<MaxOp>},
+    {{"Max", 1, false}, importVariadic<MaxOp>},
     {{"MaxPool", 1, false}, importPool<MaxPoolOp>},
-    {{"Min", 8, false}, importVariadic<MinOp>},
-    {{"Mul", 7, false}, importBinary<MulOp>},
-    {{"Neg", 6, false}, importUnary<NegOp>},
-    {{"Pad", 2, false}, importPad},
-    {{"Pow", 7, false}, importBinary<PowOp>},
+    {{"Min", 1, false}, importVariadic<MinOp>},
+    {{"Mul", 1, false}, importBinary<MulOp>},
+    {{"Neg", 1, false}, importUnary<NegOp>},
+    {{"Pad", 1, false}, importPad},
+    {{"Pow", 1, false}, importBinary<PowOp>},
     {{"ReduceMax", 1, false}, importReduce<ReduceMaxOp>},
     {{"ReduceMean", 1, false}, importReduce<ReduceMeanOp>},
     {{"ReduceSum", 1, false}, importReduce<ReduceSumOp>},
-    {{"Relu", 6, false}, importUnary<ReLUOp>},
-    {{"Reshape", 5, false}, importReshape},
+    {{"Relu", 1, false}, importUnary<ReLUOp>},
+    {{"Reshape", 1, false}, importReshape},
     {{"Resize", 10, false}, importResize},
-    {{"Sigmoid", 6, false}, importUnary<SigmoidOp>},
+    {{"Sigmoid", 1, false}, importUnary<SigmoidOp>},
     {{"Slice", 1, false}, importSlice},
     {{"Softmax", 1, false}, importSoftmax},
-    {{"Split", 2, false}, importSplit},
-    {{"Sqrt", 6, false}, importUnary<SqrtOp>},
+    {{"Split", 1, false}, importSplit},
+    {{"Sqrt", 1, false}, importUnary<SqrtOp>},
     {{"Squeeze", 1, false}, importSqueeze},
-    {{"Sub", 7, false}, importBinary<SubOp>},
-    {{"Tanh", 6, false}, importUnary<TanhOp>},
+    {{"Sub", 1, false}, importBinary<SubOp>},
+    {{"Tanh", 1, false}, importUnary<TanhOp>},
     {{"Transpose", 1, false}, importTranspose},
     {{"Unsqueeze", 1, false}, importUnsqueeze},
 };
 
 const SupportedONNXOp kFoldOnly[] = {
-    {"Ceil", 6, true},       {"Constant", 1, true},   {"ConstantOfShape", 9, true},
-    {"Equal", 7, true},      {"Expand", 8, true},     {"Floor", 6, true},
-    {"Greater", 7, true},    {"Less", 7, true},       {"Not", 1, true},
+    {"Ceil", 1, true},       {"Constant", 1, true},   {"ConstantOfShape", 9, true},
+    {"Equal", 1, true},      {"Expand", 8, true},     {"Floor", 1, true},
+    {"Greater", 1, true},    {"Less", 1, true},       {"Not", 1, true},
     {"Range", 11, true},     {"ReduceProd", 1, true}, {"Shape", 1, true},
     {"Size", 1, true},       {"Where", 9, true},
 };

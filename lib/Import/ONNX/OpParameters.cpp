@@ -21,9 +21,57 @@ static FailureOr<std::vector<int64_t>> axesOperand(NodeImporter &node,
 }
 
 FailureOr<SmallVector<int64_t>>
+mlir::aidge::onnx_import::legacyBroadcastShape(NodeImporter &node,
+                                               ArrayRef<int64_t> lhs,
+                                               ArrayRef<int64_t> rhs) {
+  SmallVector<int64_t> shape(rhs);
+  // Without an axis the legacy form aligns suffixes, as numpy does. Without
+  // broadcast=1 the shapes must already agree; like ONNX's version
+  // converter, numpy broadcasting is kept for those that do not.
+  if (node.opset() >= 7 || !node.getInt("broadcast", 0) || !node.hasAttr("axis"))
+    return shape;
+  int64_t rank = rhs.size(), lhsRank = lhs.size();
+  // A one-element operand broadcasts wherever it is aligned.
+  if (rank <= lhsRank && llvm::all_of(rhs, [](int64_t d) { return d == 1; }))
+    return shape;
+  int64_t axis = node.getInt("axis", 0);
+  if (axis < 0 || axis + rank > lhsRank)
+    return node.error() << "broadcast axis " << axis
+                        << " does not align the second operand (rank " << rank
+                        << ") within the first (rank " << lhsRank << ")",
+           failure();
+  shape.append(lhsRank - axis - rank, 1);
+  return shape;
+}
+
+FailureOr<int64_t> mlir::aidge::onnx_import::concatAxis(NodeImporter &node,
+                                                        int64_t rank) {
+  if (node.opset() >= 4 && !node.hasAttr("axis"))
+    return node.error() << "needs an axis", failure();
+  return node.normalizeAxis(node.getInt("axis", 1), rank);
+}
+
+FailureOr<int32_t> mlir::aidge::onnx_import::castTarget(NodeImporter &node) {
+  const onnx::AttributeProto *to = node.findAttr("to");
+  if (!to || node.opset() >= 6)
+    return static_cast<int32_t>(node.getInt("to", onnx::TensorProto::UNDEFINED));
+  onnx::TensorProto::DataType type;
+  if (!onnx::TensorProto::DataType_Parse(to->s(), &type))
+    return node.error() << "unknown data type name '" << to->s() << "'",
+           failure();
+  return static_cast<int32_t>(type);
+}
+
+FailureOr<SmallVector<int64_t>>
 mlir::aidge::onnx_import::reshapeTarget(NodeImporter &node,
                                         ArrayRef<int64_t> inShape) {
-  FailureOr<std::vector<int64_t>> shape = node.constantInts(1, "shape");
+  FailureOr<std::vector<int64_t>> shape = failure();
+  if (node.opset() >= 5)
+    shape = node.constantInts(1, "shape");
+  else if (node.hasAttr("shape"))
+    shape = node.getInts("shape");
+  else
+    return node.error() << "needs a shape attribute", failure();
   if (failed(shape))
     return failure();
   bool allowZero = node.opset() >= 14 && node.getInt("allowzero", 0);

@@ -13,8 +13,26 @@
 
 namespace mlir::aidge::onnx_import {
 
-/// Reshape's target shape with ONNX's 0 (copy, unless allowzero) and -1
-/// (infer) entries resolved.
+/// The shape the second operand of a binary element-wise op takes so that
+/// numpy broadcasting computes what the node means. Before opset 7 these ops
+/// broadcast only with `broadcast=1`, the second operand onto the first,
+/// aligned at `axis` rather than at the end: that operand gets trailing 1s.
+/// From opset 7 on, and for suffix alignment, its shape is unchanged.
+FailureOr<SmallVector<int64_t>> legacyBroadcastShape(NodeImporter &node,
+                                                     ArrayRef<int64_t> lhs,
+                                                     ArrayRef<int64_t> rhs);
+
+/// Concat's normalized axis; opset < 4 defaults it to 1, later opsets
+/// require it.
+FailureOr<int64_t> concatAxis(NodeImporter &node, int64_t rank);
+
+/// Cast's target ONNX data type: an enum value from opset 6, its name (for
+/// instance "FLOAT") before.
+FailureOr<int32_t> castTarget(NodeImporter &node);
+
+/// Reshape's target shape (the `shape` attribute before opset 5, input 1
+/// from then on) with ONNX's 0 (copy, unless allowzero) and -1 (infer)
+/// entries resolved.
 FailureOr<SmallVector<int64_t>> reshapeTarget(NodeImporter &node,
                                               ArrayRef<int64_t> inShape);
 

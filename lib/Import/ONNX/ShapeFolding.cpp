@@ -145,7 +145,11 @@ LogicalResult Folder::foldElementwise(
   // Variadic Max/Min fold pairwise.
   HostTensor acc = in(0);
   for (int i = 1; i < node.numInputs(); ++i) {
-    const HostTensor &rhs = in(i);
+    FailureOr<SmallVector<int64_t>> rhsShape =
+        legacyBroadcastShape(node, acc.shape(), in(i).shape());
+    if (failed(rhsShape))
+      return failure();
+    HostTensor rhs = in(i).reshaped(*rhsShape);
     auto shape = broadcastShapes(acc.shape(), rhs.shape());
     if (!shape)
       return node.error() << "operand shapes are not broadcastable";
@@ -207,8 +211,7 @@ LogicalResult Folder::foldWhere() {
 
 LogicalResult Folder::foldConcat() {
   const HostTensor &first = in(0);
-  FailureOr<int64_t> axis =
-      node.normalizeAxis(node.getInt("axis", 0), first.shape().size());
+  FailureOr<int64_t> axis = concatAxis(node, first.shape().size());
   if (failed(axis))
     return failure();
   SmallVector<int64_t> shape(first.shape());
@@ -394,12 +397,14 @@ LogicalResult Folder::fold() {
            success();
   }
   if (op == "Cast") {
-    int32_t to = node.getInt("to", 0);
-    if (!byteWidth(to))
-      return node.error() << "cast to " << dataTypeName(to) << " is not supported";
+    FailureOr<int32_t> to = castTarget(node);
+    if (failed(to))
+      return failure();
+    if (!byteWidth(*to))
+      return node.error() << "cast to " << dataTypeName(*to) << " is not supported";
     const HostTensor &x = in(0);
-    return result(x.isFloat() ? HostTensor::fromDoubles(to, x.shape(), x.toDoubles())
-                              : HostTensor::fromInts(to, x.shape(), x.toInts())),
+    return result(x.isFloat() ? HostTensor::fromDoubles(*to, x.shape(), x.toDoubles())
+                              : HostTensor::fromInts(*to, x.shape(), x.toInts())),
            success();
   }
   if (op == "Reshape") {

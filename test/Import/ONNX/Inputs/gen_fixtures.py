@@ -38,6 +38,10 @@ IR_FOR_NEW_OPSET = {18: 8, 19: 9, 20: 9, 21: 10}
 def ir_version_for(opset):
     if opset in IR_FOR_NEW_OPSET:
         return IR_FOR_NEW_OPSET[opset]
+    if opset < 7:
+        # IR version 3 covers opsets 1 to 7; the table only lists the
+        # opsets that an onnx release shipped with.
+        return 3
     return helper.find_min_ir_version_for([helper.make_opsetid("", opset)])
 
 
@@ -684,7 +688,8 @@ def _(c):
 
 # --- BatchNormalization -----------------------------------------------------
 
-def batchnorm(name, opset, **attrs):
+def batchnorm(name, opset, out_shape=None, **attrs):
+    """out_shape: for opsets that ONNX's shape inference does not cover."""
     @case(name, opset)
     def _(c):
         c.input("x", X4)
@@ -693,7 +698,7 @@ def batchnorm(name, opset, **attrs):
         mean = c.init("mean", (0.1 * c.rng.standard_normal(3)).astype(np.float32))
         var = c.init("var", (0.5 + c.rng.random(3)).astype(np.float32))
         c.node("BatchNormalization", ["x", scale, bias, mean, var], ["y"], "bn0", **attrs)
-        c.output("y")
+        c.output("y", out_shape)
 
 batchnorm("batchnorm_o7", 7, epsilon=1e-3, momentum=0.9, spatial=1)
 batchnorm("batchnorm_o9", 9, epsilon=1e-5)
@@ -1368,6 +1373,168 @@ def _(c):
            ["conv_out"], "conv0", pads=[1, 1, 1, 1])
     c.node("Relu", ["conv_out"], ["y"], "relu0")
     c.output("y")
+
+
+# --- Legacy forms (opsets 1 to 6) -------------------------------------------
+# What changed before opset 7: broadcasting only with broadcast=1, aligned at
+# `axis`; is_test; Reshape's shape, Pad's paddings and Cast's type name as
+# attributes; Concat's default axis; Split's sizes as an optional input.
+# consumed_inputs (opsets 1 to 5) is ignored.
+
+@case("add_legacy_axis_o6", 6)
+def _(c):
+    # B's two dimensions line up with A's dimensions 1 and 2.
+    c.input("a", [2, 3, 4, 5])
+    c.input("b", [3, 4])
+    c.node("Add", ["a", "b"], ["y"], "add0", broadcast=1, axis=1)
+    c.output("y", [2, 3, 4, 5])
+
+@case("sub_legacy_suffix_o6", 6)
+def _(c):
+    c.input("a", [2, 3, 4, 5])
+    c.node("Sub", ["a", c.weight("b", [4, 5])], ["y"], "sub0", broadcast=1)
+    c.output("y", [2, 3, 4, 5])
+
+@case("mul_legacy_one_element_o6", 6)
+def _(c):
+    # A one-element B broadcasts whatever the axis says.
+    c.input("a", [2, 3, 4, 5])
+    c.node("Mul", ["a", c.init("b", np.full((1, 1), 3.0, np.float32))], ["y"], "mul0",
+           broadcast=1, axis=3)
+    c.output("y", [2, 3, 4, 5])
+
+@case("div_legacy_axis0_o1", 1)
+def _(c):
+    c.input("a", [2, 3, 4])
+    c.input("b", [2])
+    c.node("Div", ["a", "b"], ["y"], "div0", broadcast=1, axis=0, consumed_inputs=[0, 0])
+    c.output("y", [2, 3, 4])
+
+@case("pow_legacy_axis_o6", 6)
+def _(c):
+    c.input("x", [2, 3, 4])
+    c.input("e", [3])
+    c.node("Pow", ["x", "e"], ["y"], "pow0", broadcast=1, axis=1)
+    c.output("y", [2, 3, 4])
+
+@case("add_legacy_fold_o6", 6)
+def _(c):
+    # Folded at import: [[0, 1, 2], [3, 4, 5]] + [10, 20] along axis 0.
+    a = c.const("a", np.arange(6, dtype=np.float32).reshape(2, 3))
+    b = c.const("b", np.array([10, 20], np.float32))
+    c.input("x", [2, 3])
+    c.node("Add", [a, b], ["s"], "add0", broadcast=1, axis=0)
+    c.node("Add", ["x", "s"], ["y"], "add1")
+    c.output("y", [2, 3])
+
+@case("gemm_legacy_broadcast_o6", 6)
+def _(c):
+    c.input("x", [2, 3])
+    c.node("Gemm", ["x", c.weight("w", [4, 3]), c.weight("c", [4], 0.1)], ["y"], "gemm0",
+           broadcast=1, transB=1)
+    c.output("y", [2, 4])
+
+batchnorm("batchnorm_is_test_o6", 6, epsilon=1e-3, is_test=1)
+batchnorm("batchnorm_consumed_inputs_o1", 1, out_shape=X4, consumed_inputs=[0, 0, 0, 1, 1],
+          is_test=1)
+
+@case("dropout_is_test_o6", 6)
+def _(c):
+    c.input("x", [2, 3])
+    c.node("Dropout", ["x"], ["y"], "dropout0", is_test=1, ratio=0.3)
+    c.output("y", [2, 3])
+
+@case("dropout_no_is_test_o1", 1)
+def _(c):
+    # No is_test: inference, as ONNX's version converter reads it.
+    c.input("x", [2, 3])
+    c.node("Dropout", ["x"], ["y"], "dropout0")
+    c.output("y", [2, 3])
+
+@case("reshape_attr_o4", 4)
+def _(c):
+    c.input("x", [2, 3, 4])
+    c.node("Reshape", ["x"], ["y"], "reshape0", shape=[0, -1])
+    c.output("y", [2, 12])
+
+@case("reshape_attr_fold_o1", 1)
+def _(c):
+    k = c.const("k", np.arange(6, dtype=np.float32).reshape(2, 3))
+    c.input("x", [3, 2])
+    c.node("Reshape", [k], ["r"], "reshape0", shape=[3, 2], consumed_inputs=[0])
+    c.node("Add", ["x", "r"], ["y"], "add0")
+    c.output("y", [3, 2])
+
+@case("pad_paddings_o1", 1)
+def _(c):
+    c.input("x", [1, 3, 4, 4])
+    c.node("Pad", ["x"], ["y"], "pad0", paddings=[0, 0, 1, 2, 0, 0, 2, 1], mode="reflect")
+    c.output("y", [1, 3, 7, 7])
+
+@case("concat_default_axis_o3", 3)
+def _(c):
+    c.input("a", [2, 3])
+    c.input("b", [2, 2])
+    c.node("Concat", ["a", "b"], ["y"], "concat0")
+    c.output("y", [2, 5])
+
+@case("concat_default_axis_fold_o1", 1)
+def _(c):
+    a = c.const("a", np.array([[1, 2]], np.float32))
+    b = c.const("b", np.array([[3, 4, 5]], np.float32))
+    c.input("x", [1, 5])
+    c.node("Concat", [a, b], ["k"], "concat0")
+    c.node("Add", ["x", "k"], ["y"], "add0")
+    c.output("y", [1, 5])
+
+@case("split_input_o1", 1)
+def _(c):
+    c.input("x", [2, 6])
+    c.node("Split", ["x", c.init("split", np.array([2, 4], np.int64))], ["y0", "y1"],
+           "split0", axis=1)
+    c.output("y0", [2, 2])
+    c.output("y1", [2, 4])
+
+@case("cast_type_name_o5", 5)
+def _(c):
+    c.input("x", [2, 3])
+    c.node("Cast", ["x"], ["y"], "cast0", to="INT32")
+    c.output("y", [2, 3], INT32)
+
+@case("cast_type_name_fold_o1", 1)
+def _(c):
+    k = c.const("k", np.array([1.5, -2.5, 3.0], np.float32))
+    c.input("x", [3], INT64)
+    c.node("Cast", [k], ["t"], "cast0", to="INT64")
+    c.node("Add", ["x", "t"], ["y"], "add0")
+    c.output("y", [3], INT64)
+
+@case("avgpool_pads_o1", 1)
+def _(c):
+    # Padding never counts in the average before count_include_pad (7).
+    c.input("x", [1, 3, 4, 4])
+    c.node("AveragePool", ["x"], ["y"], "avgpool0", kernel_shape=[3, 3], pads=[1, 1, 1, 1])
+    c.output("y", [1, 3, 4, 4])
+
+@case("max_variadic_o6", 6)
+def _(c):
+    c.input("a", [2, 3])
+    c.input("b", [2, 3])
+    c.input("c", [2, 3])
+    c.node("Max", ["a", "b", "c"], ["y"], "max0")
+    c.output("y", [2, 3])
+
+@case("clip_attr_min_o1", 1)
+def _(c):
+    c.input("x", [2, 3])
+    c.node("Clip", ["x"], ["y"], "clip0", min=-1.0, consumed_inputs=[0])
+    c.output("y", [2, 3])
+
+@case("relu_consumed_inputs_o1", 1)
+def _(c):
+    c.input("x", [2, 3])
+    c.node("Relu", ["x"], ["y"], "relu0", consumed_inputs=[0])
+    c.output("y", [2, 3])
 
 
 # --- Inputs with symbolic or zero dimensions --------------------------------

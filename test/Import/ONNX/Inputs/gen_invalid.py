@@ -108,7 +108,7 @@ def main():
 
     files["unsupported_opset"] = model(
         [helper.make_node("Relu", ["x"], ["y"], name="relu0")],
-        [vi("x", [1, 3, 8, 8])], [vi("y", [1, 3, 8, 8])], opset=3)
+        [vi("x", [1, 3, 8, 8])], [vi("y", [1, 3, 8, 8])], opset=22)
 
     files["unsupported_attr"] = model(
         [helper.make_node("Conv", ["x", "w"], ["y"], name="conv0", auto_pad="BOGUS")],
@@ -148,6 +148,58 @@ def main():
          helper.make_node("FancyOp", ["r"], ["y"], name="fancy0", domain="com.example")],
         [vi("x", [2, 3])], [vi("y", [2, 3])],
         extra_opsets=[helper.make_opsetid("com.example", 1)])
+
+    # Legacy (opset < 7) forms that have no aidge equivalent or are malformed.
+    files["legacy_broadcast_bad_axis"] = model(
+        [helper.make_node("Add", ["a", "b"], ["y"], name="add0", broadcast=1, axis=1)],
+        [vi("a", [2, 3]), vi("b", [3, 4])], [vi("y", [2, 3])], opset=6)
+
+    files["legacy_broadcast_bad_axis_fold"] = model(
+        [helper.make_node("Constant", [], ["a"], name="const0",
+                          value=numpy_helper.from_array(np.ones((2, 3), np.float32), "a")),
+         helper.make_node("Constant", [], ["b"], name="const1",
+                          value=numpy_helper.from_array(np.ones((3,), np.float32), "b")),
+         helper.make_node("Add", ["a", "b"], ["y"], name="add0", broadcast=1, axis=-1)],
+        [], [vi("y", [2, 3])], opset=6)
+
+    files["legacy_batchnorm_training"] = model(
+        [helper.make_node("BatchNormalization", ["x", "s", "b", "m", "v"], ["y"],
+                          name="bn0", is_test=0)],
+        [vi("x", [1, 3, 4, 4])], [vi("y", [1, 3, 4, 4])],
+        [weight(rng, n, [3]) for n in "sbmv"], opset=6)
+
+    files["legacy_dropout_training"] = model(
+        [helper.make_node("Dropout", ["x"], ["y"], name="dropout0", is_test=0)],
+        [vi("x", [2, 3])], [vi("y", [2, 3])], opset=6)
+
+    files["legacy_reshape_no_shape"] = model(
+        [helper.make_node("Reshape", ["x"], ["y"], name="reshape0")],
+        [vi("x", [2, 3])], [vi("y", [6])], opset=4)
+
+    files["legacy_split_no_axis"] = model(
+        [helper.make_node("Split", ["x"], ["y0", "y1"], name="split0")],
+        [vi("x", [2, 4])], [vi("y0", [2, 2]), vi("y1", [2, 2])], opset=1)
+
+    files["legacy_cast_bad_type_name"] = model(
+        [helper.make_node("Cast", ["x"], ["y"], name="cast0", to="REAL")],
+        [vi("x", [2, 3])], [vi("y", [2, 3])], opset=5)
+
+    files["legacy_cast_bad_type_name_fold"] = model(
+        [helper.make_node("Constant", [], ["k"], name="const0",
+                          value=numpy_helper.from_array(np.ones((3,), np.float32), "k")),
+         helper.make_node("Cast", ["k"], ["y"], name="cast0", to="REAL")],
+        [], [vi("y", [3])], opset=5)
+
+    files["concat_no_axis_fold"] = model(
+        [helper.make_node("Constant", [], ["k"], name="const0",
+                          value=numpy_helper.from_array(np.ones((3,), np.float32), "k")),
+         helper.make_node("Concat", ["k", "k"], ["y"], name="concat0")],
+        [], [vi("y", [6])], opset=4)
+
+    # Erf came with opset 9.
+    files["op_before_its_opset"] = model(
+        [helper.make_node("Erf", ["x"], ["y"], name="erf0")],
+        [vi("x", [2, 3])], [vi("y", [2, 3])], opset=8)
 
     for name, content in files.items():
         data = content if isinstance(content, bytes) else content.SerializeToString()
