@@ -1,6 +1,9 @@
 #!/usr/bin/python3
 """Imports every model of ONNX's backend node tests (Debian libonnx-testdata).
 
+`--data` picks another suite of that package (pytorch-converted,
+pytorch-operator), each with its own expected file.
+
 Each model must either import (exit 0) or be rejected with one diagnostic
 (exit 1 and an `error:` line); a crash, a hang or any other exit fails. The
 outcome of every model whose ops are all in aidge's operator set is compared
@@ -62,9 +65,10 @@ def main():
 
     broken = [t for t in tests if not outcomes[t].startswith(("imported", "rejected"))]
     lines = [f"{t}: {outcomes[t]}" for t in tests if in_set[t]]
+    suite = os.path.basename(os.path.normpath(args.data))
     if args.update:
         with open(args.expected, "w") as f:
-            f.write("# Outcome of each ONNX node test whose ops are all in aidge's set.\n")
+            f.write(f"# Outcome of each ONNX {suite} test whose ops are all in aidge's set.\n")
             f.write("# Regenerate with node_sweep.py --update and review the diff.\n")
             f.write("\n".join(lines) + "\n")
     with open(args.expected) as f:
@@ -74,7 +78,7 @@ def main():
     unexpected = sorted(set(lines) - set(expected))
     imported = sum(o == "imported" for t, o in outcomes.items() if in_set[t])
     rejected_in_set = sum(in_set.values()) - imported
-    print(f"{len(tests)} node tests: {sum(in_set.values())} with only aidge ops "
+    print(f"{len(tests)} {suite} tests: {sum(in_set.values())} with only aidge ops "
           f"({imported} imported, {rejected_in_set} rejected with a diagnostic); "
           f"{len(tests) - sum(in_set.values())} with other ops, all rejected cleanly"
           if not broken else "")
