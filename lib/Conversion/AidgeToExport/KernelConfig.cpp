@@ -85,14 +85,22 @@ public:
     call.inputs.push_back(builder.getUnitAttr());
     call.weights.push_back(nameWeight(value, role));
   }
+  /// A weight array: a constant, or computed at run time and read in
+  /// place from the arena, which needs it contiguous.
   void weight(Value value, StringRef role) {
-    if (value && !value.getDefiningOp<ProducerOp>()) {
-      op->emitError() << "the cpp kernel takes its " << role
-                      << " as constants, but they are computed at run time";
+    MemInfoAttr mem = value ? getMemInfo(value) : MemInfoAttr();
+    if (mem && (mem.getStride() != mem.getSize() || mem.getWrapSize() != 0)) {
+      op->emitError() << "the cpp kernel reads its " << role
+                      << " computed at run time as one array, but the memory "
+                         "plan wraps or interleaves them";
       failed = true;
     }
-    call.weights.push_back(value && !failed ? nameWeight(value, role)
-                                            : builder.getStringAttr("nullptr"));
+    if (!value || failed)
+      call.weights.push_back(builder.getStringAttr("nullptr"));
+    else if (mem)
+      call.weights.push_back(mem);
+    else
+      call.weights.push_back(nameWeight(value, role));
   }
 
   Operation *op;
@@ -216,9 +224,6 @@ LogicalResult configureGlobalPool(CallBuilder &b, GlobalOp pool, bool isMax,
 }
 
 LogicalResult configureFC(CallBuilder &b, FCOp fc) {
-  if (getMemInfo(fc.getB()))
-    return fc.emitError("the cpp dense kernel of this export takes a constant "
-                        "weight matrix");
   ArrayRef<int64_t> a = fc.getA().getType().getShape();
   ArrayRef<int64_t> out = fc.getResult().getType().getShape();
   int64_t k = fc.getTransA() ? a[0] : a[1];
@@ -239,8 +244,6 @@ LogicalResult configureFC(CallBuilder &b, FCOp fc) {
     } else if (shape.size() == 1) {
       cols = shape[0];
     }
-    if (getMemInfo(c))
-      return fc.emitError("the cpp dense kernel of this export takes a constant c");
   }
   b.param("c_rows", rows);
   b.param("c_cols", cols);

@@ -26,7 +26,8 @@ struct KernelCall {
   /// Per arena operand its mem_info, in the kernel's argument order;
   /// a UnitAttr stands for an operand that is a constant instead.
   SmallVector<Attribute> inputs;
-  /// Weight arguments after the parameters: a symbol, or "nullptr".
+  /// Weight arguments after the parameters: a symbol (a constant), a
+  /// mem_info (computed at run time, read from the arena) or "nullptr".
   SmallVector<Attribute> weights;
   /// The kernel takes its inputs (outputs) as an array of mem_info
   /// pointers.

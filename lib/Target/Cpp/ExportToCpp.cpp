@@ -99,6 +99,9 @@ std::string layerHeader(ae::KernelOp kernel) {
   for (auto [i, mem] : llvm::enumerate(kernel.getOutputs()))
     writeMemInfo(os, name + (i ? "_OUT" + std::to_string(i) : "_OUT"),
                  cast<MemInfoAttr>(mem));
+  for (auto [i, weight] : llvm::enumerate(kernel.getWeights()))
+    if (auto info = dyn_cast<MemInfoAttr>(weight))
+      writeMemInfo(os, name + "_W" + std::to_string(i), info);
   if (!kernel.getParamsType().empty()) {
     os << "static constexpr " << kernel.getParamsType() << " " << name
        << "_PARAMS{";
@@ -137,10 +140,15 @@ std::string kernelCall(ae::KernelOp kernel) {
   addList(outputs, kernel->hasAttr("outputs_as_array"), "OUTS");
   if (!kernel.getParamsType().empty())
     args.push_back(name + "_PARAMS");
-  for (Attribute weight : kernel.getWeights())
-    args.push_back(isa<FlatSymbolRefAttr>(weight)
-                       ? cast<FlatSymbolRefAttr>(weight).getValue().str()
-                       : cast<StringAttr>(weight).str());
+  for (auto [i, weight] : llvm::enumerate(kernel.getWeights())) {
+    if (auto symbol = dyn_cast<FlatSymbolRefAttr>(weight))
+      args.push_back(symbol.getValue().str());
+    else if (isa<MemInfoAttr>(weight))
+      args.push_back("aidge_cpp::ArenaArray{mem, " + name + "_W" +
+                     std::to_string(i) + "_MEM}");
+    else
+      args.push_back(cast<StringAttr>(weight).str());
+  }
   std::string call = kernel.getEntry().str() + "(" + llvm::join(args, ", ") + ");\n";
   std::string text = "  // " + kernel.getName().str() + "\n";
   if (arrays.empty())

@@ -105,12 +105,13 @@ func.func @conv_nchw(%x: tensor<1x2x2x2xf32> {aidge.mem = #x}) -> tensor<1x1x2x2
 
 // -----
 
-// The dense kernel reads its weight matrix as a constant array.
+// A weight computed at run time is read in place as one array: not from a
+// ring buffer.
 #a = #aidge.mem_info<size = 32, stride = 32, length = 2, count = 1, offset = 0, cont_offset = 0, cont_size = 64, wrap_offset = 0, wrap_size = 0, reuse = none>
-#b = #aidge.mem_info<size = 32, stride = 32, length = 4, count = 1, offset = 64, cont_offset = 64, cont_size = 128, wrap_offset = 64, wrap_size = 0, reuse = none>
+#b = #aidge.mem_info<size = 32, stride = 32, length = 4, count = 1, offset = 64, cont_offset = 64, cont_size = 96, wrap_offset = 0, wrap_size = 32, reuse = none>
 #y = #aidge.mem_info<size = 16, stride = 16, length = 2, count = 1, offset = 192, cont_offset = 192, cont_size = 32, wrap_offset = 192, wrap_size = 0, reuse = none>
-func.func @fc_weight_input(%x: tensor<2x8xf32> {aidge.mem = #a}, %w: tensor<4x8xf32> {aidge.mem = #b}) -> tensor<2x4xf32> attributes {aidge.peak_bytes = 224 : i64, aidge.arena_align = 16 : i64} {
-  // expected-error @+1 {{the cpp dense kernel of this export takes a constant weight matrix}}
+func.func @fc_wrapped_weight(%x: tensor<2x8xf32> {aidge.mem = #a}, %w: tensor<4x8xf32> {aidge.mem = #b}) -> tensor<2x4xf32> attributes {aidge.peak_bytes = 224 : i64, aidge.arena_align = 16 : i64} {
+  // expected-error @+1 {{the cpp kernel reads its weights computed at run time as one array, but the memory plan wraps or interleaves them}}
   %y = aidge.fc %x, %w {aidge.impl = #aidge.impl<lib = "cpp", kernel = "fc", spec = <inputs = [], outputs = []>>, aidge.mem = [#y], aidge.step = 1 : i64, alpha = 1.0 : f32, beta = 1.0 : f32, trans_a = false, trans_b = true} : (tensor<2x8xf32>, tensor<4x8xf32>) -> tensor<2x4xf32>
   return %y : tensor<2x4xf32>
 }

@@ -346,3 +346,15 @@ func.func @constant_result(%x: tensor<16xf32>) -> (tensor<16xf32>, tensor<2xi64>
   %a = aidge.relu %x : tensor<16xf32> loc("act")
   return %a, %c : tensor<16xf32>, tensor<2xi64>
 }
+
+// -----
+
+// A weight computed at run time (a graph input here) stays in the arena:
+// the kernel reads it in place through its mem_info.
+// CHECK-LABEL: aidge_export.arena @runtime_weight_mem
+// CHECK: aidge_export.kernel "dense" "aidge_cpp::fullyconnected_forward"
+// CHECK-SAME: weights = [#aidge.mem_info<size = 32, stride = 32, length = 4, count = 1, offset = {{[0-9]+}}, {{.*}}reuse = none>, "nullptr"]
+func.func @runtime_weight(%x: tensor<2x8xf32>, %w: tensor<4x8xf32>) -> tensor<2x4xf32> {
+  %y = aidge.fc %x, %w {alpha = 1.0 : f32, beta = 1.0 : f32, trans_a = false, trans_b = true} : (tensor<2x8xf32>, tensor<4x8xf32>) -> tensor<2x4xf32> loc("dense")
+  return %y : tensor<2x4xf32>
+}

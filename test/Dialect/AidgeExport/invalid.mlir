@@ -49,7 +49,7 @@ aidge_export.graph @g arena @mem {
 #m = #aidge.mem_info<size = 16, stride = 16, length = 1, count = 1, offset = 0, cont_offset = 0, cont_size = 16, wrap_offset = 0, wrap_size = 0, reuse = none>
 aidge_export.arena @mem size = 16 align = 16
 aidge_export.graph @g arena @mem {
-  // expected-error @+1 {{'aidge_export.kernel' op weights must name aidge_export.weight ops or be "nullptr", got @missing}}
+  // expected-error @+1 {{'aidge_export.kernel' op weights must name aidge_export.weight ops, be #aidge.mem_info or "nullptr", got @missing}}
   aidge_export.kernel "k" "aidge_cpp::batchnorm_forward" {lib = "cpp", kernel = "batch_norm2d", step = 1 : i64, params_type = "", param_names = [], params = [], inputs = [#m], outputs = [#m], weights = [@missing], headers = []}
 }
 
@@ -59,7 +59,7 @@ aidge_export.graph @g arena @mem {
 #m = #aidge.mem_info<size = 16, stride = 16, length = 1, count = 1, offset = 0, cont_offset = 0, cont_size = 16, wrap_offset = 0, wrap_size = 0, reuse = none>
 aidge_export.arena @mem size = 16 align = 16
 aidge_export.graph @g arena @mem {
-  // expected-error @+1 {{'aidge_export.kernel' op weights must name aidge_export.weight ops or be "nullptr", got @mem}}
+  // expected-error @+1 {{'aidge_export.kernel' op weights must name aidge_export.weight ops, be #aidge.mem_info or "nullptr", got @mem}}
   aidge_export.kernel "k" "aidge_cpp::batchnorm_forward" {lib = "cpp", kernel = "batch_norm2d", step = 1 : i64, params_type = "", param_names = [], params = [], inputs = [#m], outputs = [#m], weights = [@mem], headers = []}
 }
 
@@ -70,7 +70,7 @@ aidge_export.graph @g arena @mem {
 aidge_export.arena @mem size = 16 align = 16
 aidge_export.weight @w = dense<1.0> : tensor<4xf32> align = 16
 aidge_export.graph @g arena @mem {
-  // expected-error @+1 {{'aidge_export.kernel' op weights must name aidge_export.weight ops or be "nullptr", got "w"}}
+  // expected-error @+1 {{'aidge_export.kernel' op weights must name aidge_export.weight ops, be #aidge.mem_info or "nullptr", got "w"}}
   aidge_export.kernel "k" "aidge_cpp::batchnorm_forward" {lib = "cpp", kernel = "batch_norm2d", step = 1 : i64, params_type = "", param_names = [], params = [], inputs = [#m], outputs = [#m], weights = [@w, "w"], headers = []}
 }
 

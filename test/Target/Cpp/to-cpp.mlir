@@ -1,6 +1,7 @@
 // RUN: aidge-translate --to-cpp %s | FileCheck %s
 // RUN: aidge-translate --to-cpp %S/Inputs/expected-mode.mlir | FileCheck %s --check-prefix=EXP
 // RUN: aidge-translate --to-cpp %S/Inputs/constant-output.mlir | FileCheck %s --check-prefix=CONST
+// RUN: aidge-translate --to-cpp %S/Inputs/runtime-weight.mlir | FileCheck %s --check-prefix=ARENAW
 
 // Two layers, as --aidge-lower-to-export writes them: a dense layer
 // (x[1x4] at offset 0 -> 3 floats at offset 16) and a relu over its
@@ -301,3 +302,11 @@ module {
 // CONST-NEXT:   *output_1 = output_buffer_1;
 // CONST-NEXT: }
 // CONST: // ----- FILE: dnn/include/utils/cpp/mem_info.hpp
+
+// A weight computed at run time: the layer header has its mem_info as
+// W<k> (k: its place among the weights), the call reads it from the arena.
+// ARENAW-LABEL: // ----- FILE: dnn/include/layers/dense.h
+// ARENAW: #define DENSE_W0_MEM_OFFSET 64
+// ARENAW: static constexpr aidge_cpp::MemInfo DENSE_W0_MEM{
+// ARENAW-LABEL: // ----- FILE: dnn/src/forward.cpp
+// ARENAW: aidge_cpp::fullyconnected_forward(mem, DENSE_IN0_MEM, DENSE_OUT_MEM, DENSE_PARAMS, aidge_cpp::ArenaArray{mem, DENSE_W0_MEM}, nullptr);

@@ -38,13 +38,16 @@ LogicalResult KernelOp::verify() {
     if (!isa<aidge::MemInfoAttr>(mem))
       return emitOpError("outputs must be #aidge.mem_info");
   for (Attribute weight : getWeights()) {
-    // "nullptr" stands for an optional weight the op does not have.
+    // "nullptr" stands for an optional weight the op does not have, a
+    // mem_info for one computed at run time, read from the arena.
     if (auto text = dyn_cast<StringAttr>(weight); text && text == "nullptr")
+      continue;
+    if (isa<aidge::MemInfoAttr>(weight))
       continue;
     auto symbol = dyn_cast<FlatSymbolRefAttr>(weight);
     if (!symbol || !SymbolTable::lookupNearestSymbolFrom<WeightOp>(*this, symbol))
-      return emitOpError("weights must name aidge_export.weight ops or be "
-                         "\"nullptr\", got ")
+      return emitOpError("weights must name aidge_export.weight ops, be "
+                         "#aidge.mem_info or \"nullptr\", got ")
              << weight;
   }
   return success();

@@ -100,6 +100,16 @@ inline const T *run(const unsigned char *mem, const MemInfo &m, long index,
   return run<T>(const_cast<unsigned char *>(mem), m, index, n);
 }
 
+/// A weight operand computed at run time (a plain tensor of the arena),
+/// where a kernel takes its weights as a `const T *` array.
+struct ArenaArray {
+  const unsigned char *mem;
+  const MemInfo &m;
+  template <typename T> operator const T *() const {
+    return reinterpret_cast<const T *>(mem + m.cont_offset);
+  }
+};
+
 /// Read-only view of a tensor: in the arena through its MemInfo, or a plain
 /// array (weights, constants).
 template <typename T> class In {
