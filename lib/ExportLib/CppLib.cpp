@@ -73,6 +73,10 @@ void mlir::aidge::registerCppExportLib(ExportLibRegistry &registry) {
     depthwise.score = depthwiseScore;
     b.add("conv", depthwise, (Twine("conv_depthwise") + suffix).str(),
           "convolution_depthwise_forward", "convolution_depthwise.hpp", window);
+    // Its weight `C x M/group x K...` stored like the input is
+    // [in][kh][kw][out], what the kernel reads.
+    b.add("conv_transpose", conv, (Twine("conv_transpose") + suffix).str(),
+          "conv_transpose_forward", "conv_transpose.hpp", window);
     ImplSpec pool = ImplSpec::uniform(io("f32", format));
     b.add("max_pool", pool, (Twine("max_pool") + suffix).str(),
           "pooling_forward", "pooling.hpp", window);
@@ -89,13 +93,6 @@ void mlir::aidge::registerCppExportLib(ExportLibRegistry &registry) {
     b.add("batch_norm", batchNorm, (Twine("batch_norm") + suffix).str(),
           "batchnorm_forward", "batchnorm.hpp", elementwise);
   }
-  ImplSpec convTranspose;
-  convTranspose.inputs = {io("f32", DataFormat::nhwc), io("f32", DataFormat::nhwc),
-                          io("f32")};
-  convTranspose.outputs = {io("f32", DataFormat::nhwc)};
-  b.add("conv_transpose", convTranspose, "conv_transpose2d",
-        "conv_transpose_forward", "conv_transpose.hpp", window);
-
   // Batch norm of a matrix (after a dense layer): channels are dimension 1.
   ImplSpec batchNormMatrix;
   IOSpec matrix = io("f32", DataFormat::default_);

@@ -5,10 +5,12 @@
 //   aidge-export model.onnx -o DIR [--lib=cpp] [--export-lib=lib.json]
 //     [--input-shape=name:1x3x224x224] [--strategy=best] [--wrapping]
 //     [--concat-in-place] [--schedule=memory] [--test-data=DIR]
-//     [--constant-input=NAME ...]
+//     [--constant-input=NAME ...] [--reference] [--layer-ref=DIR]
 //     [--mlir-print-ir-after-all ...]
 //
 //===----------------------------------------------------------------------===//
+
+#include "Reference.h"
 
 #include "aidge/Conversion/Passes.h"
 #include "aidge/Dialect/Aidge/IR/AidgeOps.h"
@@ -41,7 +43,7 @@ namespace cl = llvm::cl;
 static cl::opt<std::string> modelPath(cl::Positional, cl::desc("<model.onnx>"),
                                       cl::Required);
 static cl::opt<std::string> outputDir("o", cl::desc("Directory of the export"),
-                                      cl::value_desc("dir"), cl::Required);
+                                      cl::value_desc("dir"));
 static cl::opt<std::string> libName("lib", cl::desc("Export library"),
                                     cl::init("cpp"));
 static cl::list<std::string> libFiles("export-lib",
@@ -65,6 +67,20 @@ static cl::list<std::string> constantInputs(
     cl::desc("Compile this graph input as a constant, its value taken from "
              "--test-data (for inputs static shapes need, e.g. Resize scales)"),
     cl::value_desc("name"));
+static cl::opt<bool> withReference(
+    "reference",
+    cl::desc("Embed expected outputs computed by the reference interpreter "
+             "(on deterministic inputs unless --test-data gives them)"));
+static cl::opt<std::string> layerRefDir(
+    "layer-ref",
+    cl::desc("Write each layer's reference output to DIR/<layer>.npy and "
+             "embed them for the AIDGE_CMP build (implies --reference)"),
+    cl::value_desc("dir"));
+static cl::opt<std::string> printReferenceOf(
+    "print-reference",
+    cl::desc("Print the reference outputs of the 'imported' or 'planned' "
+             "graph instead of exporting (testing)"),
+    cl::value_desc("imported|planned"), cl::Hidden);
 
 /// The export pipeline's options from the command line.
 static void setPipelineOptions(ExportPipelineOptions &options) {
@@ -74,7 +90,8 @@ static void setPipelineOptions(ExportPipelineOptions &options) {
   options.strategy = strategy;
   options.wrapping = wrapping;
   options.concatInPlace = concatInPlace;
-  options.reportDir = outputDir + "/stats";
+  // No memory report when only printing the reference (no -o).
+  options.reportDir = outputDir.empty() ? "" : outputDir + "/stats";
 }
 
 /// path/<prefix><index>.pb of the test data set.
@@ -200,6 +217,23 @@ int main(int argc, char **argv) {
       llvm::errs() << "error: " << *error << "\n";
       return 1;
     }
+  bool printing = !printReferenceOf.empty();
+  if (printing && printReferenceOf != "imported" && printReferenceOf != "planned") {
+    llvm::errs() << "error: --print-reference takes 'imported' or 'planned', not '"
+                 << printReferenceOf << "'\n";
+    return 1;
+  }
+  if (!printing && outputDir.empty()) {
+    llvm::errs() << "error: no export directory; give -o DIR\n";
+    return 1;
+  }
+  if (!layerRefDir.empty()) {
+    if (std::error_code error = llvm::sys::fs::create_directories(layerRefDir)) {
+      llvm::errs() << "error: cannot create --layer-ref directory " << layerRefDir
+                   << ": " << error.message() << "\n";
+      return 1;
+    }
+  }
   auto buffer = llvm::MemoryBuffer::getFile(modelPath);
   if (!buffer) {
     llvm::errs() << "error: cannot read " << modelPath << ": "
@@ -213,6 +247,10 @@ int main(int argc, char **argv) {
       importONNXModel((*buffer)->getBuffer(), &context, options);
   if (!module)
     return 1;
+  if (!testData.empty() && failed(embedTestData(*module, frozen)))
+    return 1;
+  if (printReferenceOf == "imported")
+    return failed(printReference(*module, llvm::outs()));
 
   // Up to a verified plan first, for the summary; then the lowering.
   ExportPipelineOptions pipeline;
@@ -221,6 +259,12 @@ int main(int argc, char **argv) {
   PassManager pm(&context);
   buildExportPipeline(pm, pipeline);
   if (failed(applyPassManagerCLOptions(pm)) || failed(pm.run(*module)))
+    return 1;
+  if (printReferenceOf == "planned")
+    return failed(printReference(*module, llvm::outs()));
+  // The reference runs on the planned graph: its ops are the kernel calls.
+  bool layers = !layerRefDir.empty();
+  if ((withReference || layers) && failed(embedReference(*module, layers)))
     return 1;
 
   int64_t ops = 0, lowerBound = 0, weights = 0, peak = 0;
@@ -240,7 +284,7 @@ int main(int argc, char **argv) {
   lower.addPass(createAidgeLowerToExport());
   if (failed(applyPassManagerCLOptions(lower)) || failed(lower.run(*module)))
     return 1;
-  if (!testData.empty() && failed(embedTestData(*module, frozen)))
+  if (layers && failed(writeLayerReferences(*module, layerRefDir)))
     return 1;
 
   int files = 0;

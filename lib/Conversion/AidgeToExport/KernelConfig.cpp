@@ -43,6 +43,22 @@ public:
     padded.resize(size, fill);
     array(name, padded);
   }
+  /// A fixed-size array field of reals, `values` then `fill` up to
+  /// `size` entries: doubles with every digit, or floats (`f` suffix).
+  void reals(StringRef name, ArrayRef<double> values, size_t size,
+             double fill, bool asFloat) {
+    SmallVector<double> padded(values);
+    padded.resize(size, fill);
+    std::string text = "{";
+    llvm::interleave(
+        padded,
+        [&](double v) {
+          text += asFloat ? llvm::formatv("{0:e9}f", v).str()
+                          : llvm::formatv("{0:e16}", v).str();
+        },
+        [&] { text += ", "; });
+    expr(name, text + "}");
+  }
   /// Every operand either in the arena (its mem_info) or a constant: a
   /// unit input and, after the params, a pointer for each operand, null
   /// for the arena ones (elemwise's and matmul's a_const, b_const).
@@ -152,14 +168,19 @@ void windowParams(CallBuilder &b, const Window &w) {
   b.param("pad_right", w.right);
 }
 
-LogicalResult configureConv(CallBuilder &b, ConvOp conv) {
+/// Convolutions and transposed convolutions: the same ConvParams, the
+/// weights stored like the input (`weightLayout`, for the diagnostic).
+template <typename ConvLikeOp>
+LogicalResult configureConvParams(CallBuilder &b, ConvLikeOp conv,
+                                  StringRef weightLayout, ActivationAttr act) {
   auto in = getImage(conv.getInput()), out = getImage(conv.getResult());
   if (!in || !out)
     return conv.emitError("the cpp convolution kernels take channels-last "
                           "tensors; run --aidge-match-impl");
   if (getDataFormat(conv.getWeight().getType()) != getDataFormat(conv.getInput().getType()))
-    return conv.emitError("the cpp convolution kernels take weights stored "
-                          "like their input ([out][kh][kw][in])");
+    return conv.emitError() << "the cpp convolution kernels take weights "
+                               "stored like their input ("
+                            << weightLayout << ")";
   SmallVector<int64_t> kernel =
       llvm::to_vector(ArrayRef(getDefaultOrderShape(conv.getWeight().getType())).drop_front(2));
   b.call.paramsType = "aidge_cpp::ConvParams";
@@ -173,7 +194,7 @@ LogicalResult configureConv(CallBuilder &b, ConvOp conv) {
   windowParams(b, getWindow(kernel, conv.getStrides(), conv.getDilations(),
                             conv.getPads()));
   b.param("group", (int64_t)conv.getGroup());
-  b.activation(conv.getActivationAttr());
+  b.activation(act);
   b.input(conv.getInput());
   b.weight(conv.getWeight(), "weights");
   b.weight(conv.getBias(), "biases");
@@ -483,6 +504,37 @@ LogicalResult configureSplit(CallBuilder &b, SplitOp split) {
   return success();
 }
 
+LogicalResult configureResize(CallBuilder &b, ResizeOp resize) {
+  ArrayRef<int64_t> in = resize.getInput().getType().getShape();
+  ArrayRef<int64_t> out = resize.getType().getShape();
+  int64_t rank = in.size();
+  if (rank < 1 || rank > 6)
+    return resize.emitError("the cpp resize kernel takes 1 to 6 dimensions");
+  SmallVector<double> starts(rank, 0.0), ends(rank, 1.0);
+  if (std::optional<ArrayRef<float>> roi = resize.getRoi()) {
+    starts.assign(roi->begin(), roi->begin() + rank);
+    ends.assign(roi->begin() + rank, roi->end());
+  }
+  b.call.paramsType = "aidge_cpp::ResizeParams";
+  b.expr("mode", "aidge_cpp::ResizeMode::" + stringifyResizeMode(resize.getMode()));
+  b.expr("transform", "aidge_cpp::CoordinateTransform::" +
+                          stringifyCoordinateTransform(resize.getCoordinateTransform()));
+  b.expr("nearest_mode",
+         "aidge_cpp::NearestMode::" + stringifyNearestMode(resize.getNearestMode()));
+  b.param("cubic_coeff_a", (double)resize.getCubicCoeffA().convertToFloat());
+  b.param("exclude_outside", (int64_t)resize.getExcludeOutside());
+  b.param("extrapolation_value",
+          (double)resize.getExtrapolationValue().convertToFloat());
+  b.param("rank", rank);
+  b.array("in_dims", in, 6, 1);
+  b.array("out_dims", out, 6, 1);
+  b.reals("scales", resize.getScales(), 6, 1.0, /*asFloat=*/false);
+  b.reals("roi_starts", starts, 6, 0.0, /*asFloat=*/true);
+  b.reals("roi_ends", ends, 6, 1.0, /*asFloat=*/true);
+  b.input(resize.getInput());
+  return success();
+}
+
 LogicalResult configureView(CallBuilder &b, Operation *op) {
   MemInfoAttr in = getMemInfo(op->getOperand(0));
   MemInfoAttr out = getMemInfo(op->getResult(0));
@@ -499,7 +551,14 @@ FailureOr<KernelCall> mlir::aidge::configureKernel(Operation *op, StringRef entr
   CallBuilder b(op, nameWeight);
   LogicalResult result =
       llvm::TypeSwitch<Operation *, LogicalResult>(op)
-          .Case([&](ConvOp conv) { return configureConv(b, conv); })
+          .Case([&](ConvOp conv) {
+            return configureConvParams(b, conv, "[out][kh][kw][in]",
+                                       conv.getActivationAttr());
+          })
+          .Case([&](ConvTransposeOp conv) {
+            return configureConvParams(b, conv, "[in][kh][kw][out]",
+                                       ActivationAttr());
+          })
           .Case([&](MaxPoolOp pool) { return configurePool(b, pool, true); })
           .Case([&](AvgPoolOp pool) { return configurePool(b, pool, false); })
           .Case([&](GlobalAveragePoolOp pool) {
@@ -528,6 +587,7 @@ FailureOr<KernelCall> mlir::aidge::configureKernel(Operation *op, StringRef entr
           .Case([&](ReduceMaxOp r) { return configureReduce(b, r); })
           .Case([&](GatherOp gather) { return configureGather(b, gather); })
           .Case([&](SplitOp split) { return configureSplit(b, split); })
+          .Case([&](ResizeOp resize) { return configureResize(b, resize); })
           .Case<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, IdentityOp>(
               [&](Operation *view) { return configureView(b, view); })
           .Default([&](Operation *other) {
