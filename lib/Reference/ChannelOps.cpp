@@ -46,7 +46,9 @@ static void writePlanar(ValueMap &values, Value result, std::vector<double> data
 }
 
 /// The window of an op whose input and result are N x C x spatial... in the
-/// default order; `pads` are begin pads then end pads.
+/// default order; `pads` are begin pads then end pads. The verifiers allow
+/// 1-D and 2-D windows only; an op that grows a third dimension fails here
+/// rather than be evaluated wrong.
 static FailureOr<Window> getWindow(Operation *op, ArrayRef<int64_t> in,
                                    ArrayRef<int64_t> out, ArrayRef<int64_t> kernel,
                                    ArrayRef<int64_t> strides,

@@ -55,9 +55,8 @@ static LogicalResult compute(MatMulOp op, ValueMap &values) {
     r.push_back(1);
   int64_t m = l[l.size() - 2], k = l.back(), n = r.back();
   ArrayRef<int64_t> lBatch = ArrayRef(l).drop_back(2), rBatch = ArrayRef(r).drop_back(2);
-  std::optional<SmallVector<int64_t>> batch = broadcastShapes(lBatch, rBatch);
-  if (!batch)
-    return op.emitOpError("has operands whose batch dimensions do not broadcast");
+  // The verifier checked that they broadcast.
+  SmallVector<int64_t> batch = *broadcastShapes(lBatch, rBatch);
   // Offset of each operand's matrix for a batch index.
   auto matrixOffset = [&](ArrayRef<int64_t> index, ArrayRef<int64_t> shape,
                           int64_t matrix) {
@@ -70,8 +69,8 @@ static LogicalResult compute(MatMulOp op, ValueMap &values) {
     return offset;
   };
   std::vector<double> y;
-  y.reserve(getNumElements(*batch) * m * n);
-  forEachIndex(*batch, [&](int64_t, ArrayRef<int64_t> index) {
+  y.reserve(getNumElements(batch) * m * n);
+  forEachIndex(batch, [&](int64_t, ArrayRef<int64_t> index) {
     int64_t lo = matrixOffset(index, lBatch, m * k);
     int64_t ro = matrixOffset(index, rBatch, k * n);
     for (int64_t i = 0; i < m; ++i)
