@@ -177,15 +177,18 @@ LogicalResult importConvTranspose(NodeImporter &node) {
   if (failed(requireInputs(node, 2)))
     return failure();
   RankedTensorType input = node.inputType(0), weight = node.inputType(1);
-  if (input.getRank() != 4 || weight.getRank() != 4)
-    return node.error() << "only 2-D transposed convolutions are supported";
+  int64_t rank = input.getRank();
+  if ((rank != 3 && rank != 4) || weight.getRank() != rank)
+    return node.error()
+           << "only 1-D and 2-D transposed convolutions are supported";
+  size_t spatial = rank - 2;
   std::string autoPad = node.getString("auto_pad", "NOTSET");
   std::vector<int64_t> outputShape = node.getInts("output_shape");
   // auto_pad SAME is decided from the output size, not the input's.
   if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
     if (outputShape.empty()) {
       std::vector<int64_t> strides = node.getInts("strides");
-      for (int i = 0; i < 2; ++i)
+      for (size_t i = 0; i < spatial; ++i)
         outputShape.push_back(input.getDimSize(i + 2) *
                               (strides.empty() ? 1 : strides[i]));
     }
@@ -193,21 +196,24 @@ LogicalResult importConvTranspose(NodeImporter &node) {
     return node.error() << "unsupported auto_pad value '" << autoPad << "'";
   }
   Window w;
-  w.strides = intsOr(node, "strides", 2, 1);
-  w.dilations = intsOr(node, "dilations", 2, 1);
-  w.pads = autoPad == "VALID" ? SmallVector<int64_t>(4, 0)
-                              : intsOr(node, "pads", 4, 0);
+  w.strides = intsOr(node, "strides", spatial, 1);
+  w.dilations = intsOr(node, "dilations", spatial, 1);
+  w.pads = autoPad == "VALID" ? SmallVector<int64_t>(2 * spatial, 0)
+                              : intsOr(node, "pads", 2 * spatial, 0);
   w.kernel.assign(weight.getShape().begin() + 2, weight.getShape().end());
-  if (w.strides.size() != 2 || w.dilations.size() != 2 || w.pads.size() != 4)
-    return node.error() << "expects 2 strides, 2 dilations and 4 pads";
-  SmallVector<int64_t> outputPadding = intsOr(node, "output_padding", 2, 0);
-  if (outputPadding.size() != 2)
-    return node.error() << "expects 2 output paddings";
+  if (w.strides.size() != spatial || w.dilations.size() != spatial ||
+      w.pads.size() != 2 * spatial)
+    return node.error() << "expects " << spatial << " strides, " << spatial
+                        << " dilations and " << 2 * spatial << " pads";
+  SmallVector<int64_t> outputPadding = intsOr(node, "output_padding", spatial, 0);
+  if (outputPadding.size() != spatial)
+    return node.error() << "expects " << spatial << " output paddings";
   if (!outputShape.empty()) {
-    if (outputShape.size() != 2 && outputShape.size() != 4)
-      return node.error() << "output_shape needs the 2 spatial sizes";
-    ArrayRef<int64_t> spatialOut = ArrayRef(outputShape).take_back(2);
-    for (int i = 0; i < 2; ++i) {
+    if (outputShape.size() != spatial && outputShape.size() != spatial + 2)
+      return node.error() << "output_shape needs the " << spatial
+                          << " spatial sizes";
+    ArrayRef<int64_t> spatialOut = ArrayRef(outputShape).take_back(spatial);
+    for (size_t i = 0; i < spatial; ++i) {
       int64_t total = w.strides[i] * (input.getDimSize(i + 2) - 1) +
                       outputPadding[i] + (w.kernel[i] - 1) * w.dilations[i] +
                       1 - spatialOut[i];
@@ -216,12 +222,12 @@ LogicalResult importConvTranspose(NodeImporter &node) {
       int64_t half = total >= 0 ? total / 2 : -((-total + 1) / 2);
       bool upper = autoPad == "SAME_UPPER";
       w.pads[i] = upper ? half : total - half;
-      w.pads[i + 2] = total - w.pads[i];
+      w.pads[i + spatial] = total - w.pads[i];
       // A larger output_shape than the kernel covers means negative end
       // padding: rows and columns of bias only, i.e. output padding.
-      if (w.pads[i + 2] < 0) {
-        outputPadding[i] -= w.pads[i + 2];
-        w.pads[i + 2] = 0;
+      if (w.pads[i + spatial] < 0) {
+        outputPadding[i] -= w.pads[i + spatial];
+        w.pads[i + spatial] = 0;
       }
       if (w.pads[i] < 0)
         return node.error() << "output_shape needs a negative begin padding";
@@ -720,8 +726,23 @@ LogicalResult importResize(NodeImporter &node) {
     return node.error() << "keep_aspect_ratio_policy other than stretch is "
                            "not supported";
 
+  // tf_crop_and_resize resamples the region `roi` (input 1 from opset 11):
+  // per dimension its start, then per dimension its end.
+  bool crop = *ctm == CoordinateTransform::tf_crop_and_resize;
+  std::optional<SmallVector<float>> roi;
+  if (crop) {
+    const HostTensor *roiTensor = node.opset() >= 11 ? node.constantInput(1) : nullptr;
+    if (!roiTensor)
+      return node.error() << "tf_crop_and_resize needs a roi known at compile time";
+    roi.emplace();
+    for (double v : roiTensor->toDoubles())
+      roi->push_back(static_cast<float>(v));
+    if ((int64_t)roi->size() != 2 * rank)
+      return node.error() << "needs a roi of " << 2 * rank << " values";
+  }
+
   int scalesInput = node.opset() < 11 ? 1 : 2;
-  std::vector<float> scales;
+  SmallVector<double> scales;
   SmallVector<int64_t> outShape;
   const HostTensor *scalesTensor = node.constantInput(scalesInput);
   const HostTensor *sizesTensor = node.opset() >= 11 ? node.constantInput(3) : nullptr;
@@ -730,6 +751,7 @@ LogicalResult importResize(NodeImporter &node) {
   if (node.hasInput(3) && !sizesTensor)
     return node.error() << "sizes must be known at compile time";
   if (scalesTensor && scalesTensor->numElements() > 0) {
+    // ONNX computes with the float scales as given.
     for (double s : scalesTensor->toDoubles())
       scales.push_back(static_cast<float>(s));
     if ((int64_t)scales.size() != rank)
@@ -737,8 +759,10 @@ LogicalResult importResize(NodeImporter &node) {
     for (int64_t d = 0; d < rank; ++d) {
       if (!(scales[d] > 0))
         return node.error() << "scales must be positive";
+      // As ONNX's shape inference, also for tf_crop_and_resize: the roi
+      // does not change the output size.
       outShape.push_back(static_cast<int64_t>(
-          std::floor(type.getDimSize(d) * static_cast<double>(scales[d]))));
+          std::floor(type.getDimSize(d) * scales[d])));
     }
   } else if (sizesTensor) {
     std::vector<int64_t> sizes = sizesTensor->toInts();
@@ -748,14 +772,18 @@ LogicalResult importResize(NodeImporter &node) {
       if (sizes[d] <= 0)
         return node.error() << "sizes must be positive";
       outShape.push_back(sizes[d]);
-      scales.push_back(static_cast<float>(sizes[d]) / type.getDimSize(d));
+      scales.push_back(static_cast<double>(sizes[d]) / type.getDimSize(d));
     }
   } else {
     return node.error() << "needs scales or sizes";
   }
   FailureOr<ResizeOp> op = createOp<ResizeOp>(
       node, RankedTensorType::get(outShape, type.getElementType()),
-      node.input(0), scales, *mode, *ctm, *nearest);
+      node.input(0), scales, *mode, *ctm, *nearest,
+      APFloat(node.getFloat("cubic_coeff_a", -0.75f)),
+      node.getInt("exclude_outside", 0) != 0,
+      APFloat(node.getFloat("extrapolation_value", 0.0f)),
+      roi ? DenseF32ArrayAttr::get(node.context(), *roi) : DenseF32ArrayAttr());
   if (failed(op))
     return failure();
   node.setOutput(0, op->getResult());

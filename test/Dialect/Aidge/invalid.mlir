@@ -137,7 +137,7 @@ func.func @gather_i16_indices(%x: tensor<4xf32>, %i: tensor<2xi16>) {
 
 func.func @resize_integer(%x: tensor<1x1x2x2xi32>) {
   // expected-error @+1 {{'aidge.resize' op operand #0 must be statically shaped tensor of floating-point values, but got 'tensor<1x1x2x2xi32>'}}
-  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform asymmetric>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f32: 1.0, 1.0, 2.0, 2.0>} : tensor<1x1x2x2xi32> -> tensor<1x1x4x4xi32>
+  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform asymmetric>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f64: 1.0, 1.0, 2.0, 2.0>} : tensor<1x1x2x2xi32> -> tensor<1x1x4x4xi32>
   return
 }
 
@@ -398,17 +398,17 @@ func.func @conv_kernel_too_big(%x: tensor<1x1x8x4xf32>, %w: tensor<1x1x3x3xf32>)
 
 // -----
 
-func.func @conv_transpose_rank(%x: tensor<1x4x5xf32>, %w: tensor<4x2x3xf32>) {
-  // expected-error @+2 {{'aidge.conv_transpose' op expects a 4-D input and weight}}
+func.func @conv_transpose_rank(%x: tensor<1x4x5x5x5xf32>, %w: tensor<4x2x3x3x3xf32>) {
+  // expected-error @+2 {{'aidge.conv_transpose' op supports 1-D and 2-D windows only, got 3 spatial dimensions}}
   // expected-error @+1 {{'aidge.conv_transpose' op failed to infer returned types}}
-  %0 = aidge.conv_transpose %x, %w {dilations = array<i64: 1>, group = 1 : i64, output_padding = array<i64: 0>, pads = array<i64: 0, 0>, strides = array<i64: 1>} : (tensor<1x4x5xf32>, tensor<4x2x3xf32>) -> tensor<1x2x7xf32>
+  %0 = aidge.conv_transpose %x, %w {dilations = array<i64: 1, 1, 1>, group = 1 : i64, output_padding = array<i64: 0, 0, 0>, pads = array<i64: 0, 0, 0, 0, 0, 0>, strides = array<i64: 1, 1, 1>} : (tensor<1x4x5x5x5xf32>, tensor<4x2x3x3x3xf32>) -> tensor<1x2x7x7x7xf32>
   return
 }
 
 // -----
 
 func.func @conv_transpose_weight_rank(%x: tensor<1x4x5x5xf32>, %w: tensor<4x2x3xf32>) {
-  // expected-error @+2 {{'aidge.conv_transpose' op expects a 4-D input and weight}}
+  // expected-error @+2 {{'aidge.conv_transpose' op expects a weight of rank 4, got 3}}
   // expected-error @+1 {{'aidge.conv_transpose' op failed to infer returned types}}
   %0 = aidge.conv_transpose %x, %w {dilations = array<i64: 1, 1>, group = 1 : i64, output_padding = array<i64: 0, 0>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x5x5xf32>, tensor<4x2x3xf32>) -> tensor<1x2x7x7xf32>
   return
@@ -1293,7 +1293,7 @@ func.func @reduce_sum_duplicate_axes(%x: tensor<2x3xf32>) {
 
 func.func @resize_output_rank(%x: tensor<1x1x2x2xf32>) {
   // expected-error @+1 {{'aidge.resize' op expects input, output and scales of the same rank}}
-  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform asymmetric>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f32: 1.0, 1.0, 2.0, 2.0>} : tensor<1x1x2x2xf32> -> tensor<1x4x4xf32>
+  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform asymmetric>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f64: 1.0, 1.0, 2.0, 2.0>} : tensor<1x1x2x2xf32> -> tensor<1x4x4xf32>
   return
 }
 
@@ -1301,7 +1301,7 @@ func.func @resize_output_rank(%x: tensor<1x1x2x2xf32>) {
 
 func.func @resize_scales_count(%x: tensor<1x1x2x2xf32>) {
   // expected-error @+1 {{'aidge.resize' op expects input, output and scales of the same rank}}
-  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform asymmetric>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f32: 2.0, 2.0>} : tensor<1x1x2x2xf32> -> tensor<1x1x4x4xf32>
+  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform asymmetric>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f64: 2.0, 2.0>} : tensor<1x1x2x2xf32> -> tensor<1x1x4x4xf32>
   return
 }
 
@@ -1309,7 +1309,7 @@ func.func @resize_scales_count(%x: tensor<1x1x2x2xf32>) {
 
 func.func @resize_element_type(%x: tensor<1x1x2x2xf32>) {
   // expected-error @+1 {{'aidge.resize' op must not change the element type}}
-  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform asymmetric>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f32: 1.0, 1.0, 2.0, 2.0>} : tensor<1x1x2x2xf32> -> tensor<1x1x4x4xf16>
+  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform asymmetric>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f64: 1.0, 1.0, 2.0, 2.0>} : tensor<1x1x2x2xf32> -> tensor<1x1x4x4xf16>
   return
 }
 
@@ -1317,7 +1317,7 @@ func.func @resize_element_type(%x: tensor<1x1x2x2xf32>) {
 
 func.func @resize_zero_scale(%x: tensor<1x1x2x2xf32>) {
   // expected-error @+1 {{'aidge.resize' op scale of dimension 1 must be positive}}
-  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform asymmetric>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f32: 1.0, 0.0, 2.0, 2.0>} : tensor<1x1x2x2xf32> -> tensor<1x0x4x4xf32>
+  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform asymmetric>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f64: 1.0, 0.0, 2.0, 2.0>} : tensor<1x1x2x2xf32> -> tensor<1x0x4x4xf32>
   return
 }
 
@@ -1325,7 +1325,7 @@ func.func @resize_zero_scale(%x: tensor<1x1x2x2xf32>) {
 
 func.func @resize_negative_scale(%x: tensor<1x1x2x2xf32>) {
   // expected-error @+1 {{'aidge.resize' op scale of dimension 3 must be positive}}
-  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform asymmetric>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f32: 1.0, 1.0, 2.0, -2.0>} : tensor<1x1x2x2xf32> -> tensor<1x1x4x4xf32>
+  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform asymmetric>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f64: 1.0, 1.0, 2.0, -2.0>} : tensor<1x1x2x2xf32> -> tensor<1x1x4x4xf32>
   return
 }
 
@@ -1333,7 +1333,7 @@ func.func @resize_negative_scale(%x: tensor<1x1x2x2xf32>) {
 
 func.func @resize_shape_mismatch(%x: tensor<1x1x2x2xf32>) {
   // expected-error @+1 {{'aidge.resize' op output dimension 2 is 5, but the scale gives 4}}
-  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform half_pixel>, mode = #aidge<resize_mode linear>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f32: 1.0, 1.0, 2.0, 2.0>} : tensor<1x1x2x2xf32> -> tensor<1x1x5x4xf32>
+  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform half_pixel>, mode = #aidge<resize_mode linear>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f64: 1.0, 1.0, 2.0, 2.0>} : tensor<1x1x2x2xf32> -> tensor<1x1x5x4xf32>
   return
 }
 
@@ -1343,7 +1343,31 @@ func.func @resize_shape_mismatch(%x: tensor<1x1x2x2xf32>) {
 // any size within 1 of 7.5 was.
 func.func @resize_rounds_up(%x: tensor<1x1x5x5xf32>) {
   // expected-error @+1 {{'aidge.resize' op output dimension 2 is 8, but the scale gives 7.500000e+00}}
-  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform half_pixel>, mode = #aidge<resize_mode linear>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f32: 1.0, 1.0, 1.5, 1.5>} : tensor<1x1x5x5xf32> -> tensor<1x1x8x8xf32>
+  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform half_pixel>, mode = #aidge<resize_mode linear>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f64: 1.0, 1.0, 1.5, 1.5>} : tensor<1x1x5x5xf32> -> tensor<1x1x8x8xf32>
+  return
+}
+
+// -----
+
+func.func @resize_roi_without_crop(%x: tensor<1x1x4x4xf32>) {
+  // expected-error @+1 {{'aidge.resize' op has a roi if and only if its coordinate transform is tf_crop_and_resize}}
+  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform half_pixel>, mode = #aidge<resize_mode linear>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f64: 1.0, 1.0, 0.75, 0.75>, roi = array<f32: 0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.0>} : tensor<1x1x4x4xf32> -> tensor<1x1x3x3xf32>
+  return
+}
+
+// -----
+
+func.func @resize_crop_without_roi(%x: tensor<1x1x4x4xf32>) {
+  // expected-error @+1 {{'aidge.resize' op has a roi if and only if its coordinate transform is tf_crop_and_resize}}
+  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform tf_crop_and_resize>, mode = #aidge<resize_mode linear>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f64: 1.0, 1.0, 0.75, 0.75>} : tensor<1x1x4x4xf32> -> tensor<1x1x3x3xf32>
+  return
+}
+
+// -----
+
+func.func @resize_roi_size(%x: tensor<1x1x4x4xf32>) {
+  // expected-error @+1 {{'aidge.resize' op expects a roi of 8 values}}
+  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform tf_crop_and_resize>, mode = #aidge<resize_mode linear>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f64: 1.0, 1.0, 0.75, 0.75>, roi = array<f32: 0.0, 0.0, 1.0, 1.0>} : tensor<1x1x4x4xf32> -> tensor<1x1x3x3xf32>
   return
 }
 
@@ -1352,7 +1376,7 @@ func.func @resize_rounds_up(%x: tensor<1x1x5x5xf32>) {
 // 3 * 0.5 = 1.5: floor gives 1, not 2.
 func.func @resize_down_rounds_up(%x: tensor<1x1x3x4xf32>) {
   // expected-error @+1 {{'aidge.resize' op output dimension 2 is 2, but the scale gives 1.500000e+00}}
-  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform asymmetric>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f32: 1.0, 1.0, 0.5, 0.5>} : tensor<1x1x3x4xf32> -> tensor<1x1x2x2xf32>
+  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform asymmetric>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f64: 1.0, 1.0, 0.5, 0.5>} : tensor<1x1x3x4xf32> -> tensor<1x1x2x2xf32>
   return
 }
 

@@ -103,6 +103,14 @@ func.func @conv_transpose_grouped_nobias(%x: tensor<1x4x5x5xf32>, %w: tensor<4x3
   return %0 : tensor<1x6x9x16xf32>
 }
 
+// 1-D: 2*(3-1) + 1 + 1*(3-1) + 1 - 1 - 0 = 7.
+// CHECK-LABEL: func @conv_transpose_1d
+func.func @conv_transpose_1d(%x: tensor<1x2x3xf32>, %w: tensor<2x4x3xf32>) -> tensor<1x4x7xf32> {
+  // CHECK: aidge.conv_transpose %arg0, %arg1 {dilations = array<i64: 1>, group = 1 : i64, output_padding = array<i64: 1>, pads = array<i64: 1, 0>, strides = array<i64: 2>} : (tensor<1x2x3xf32>, tensor<2x4x3xf32>) -> tensor<1x4x7xf32>
+  %0 = aidge.conv_transpose %x, %w {dilations = array<i64: 1>, group = 1 : i64, output_padding = array<i64: 1>, pads = array<i64: 1, 0>, strides = array<i64: 2>} : (tensor<1x2x3xf32>, tensor<2x4x3xf32>) -> tensor<1x4x7xf32>
+  return %0 : tensor<1x4x7xf32>
+}
+
 //===----------------------------------------------------------------------===//
 // Dense layers
 //===----------------------------------------------------------------------===//
@@ -571,26 +579,57 @@ func.func @reduce_max(%x: tensor<2x3x4xi32>) -> (tensor<1x1x1xi32>, tensor<i32>)
 // output = floor(input * scale)
 // CHECK-LABEL: func @resize_nearest
 func.func @resize_nearest(%x: tensor<1x3x4x4xf32>) -> tensor<1x3x8x8xf32> {
-  // CHECK: aidge.resize %arg0 {coordinate_transform = #aidge<coordinate_transform asymmetric>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f32: 1.000000e+00, 1.000000e+00, 2.000000e+00, 2.000000e+00>} : tensor<1x3x4x4xf32> -> tensor<1x3x8x8xf32>
-  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform asymmetric>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f32: 1.0, 1.0, 2.0, 2.0>} : tensor<1x3x4x4xf32> -> tensor<1x3x8x8xf32>
+  // CHECK: aidge.resize %arg0 {coordinate_transform = #aidge<coordinate_transform asymmetric>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f64: 1.000000e+00, 1.000000e+00, 2.000000e+00, 2.000000e+00>} : tensor<1x3x4x4xf32> -> tensor<1x3x8x8xf32>
+  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform asymmetric>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f64: 1.0, 1.0, 2.0, 2.0>} : tensor<1x3x4x4xf32> -> tensor<1x3x8x8xf32>
   return %0 : tensor<1x3x8x8xf32>
 }
 
 // floor(5 * 1.5) = 7; floor(6 * 0.5) = 3
 // CHECK-LABEL: func @resize_linear
 func.func @resize_linear(%x: tensor<1x1x5x6xf32>) -> tensor<1x1x7x3xf32> {
-  // CHECK: aidge.resize %arg0 {coordinate_transform = #aidge<coordinate_transform half_pixel>, mode = #aidge<resize_mode linear>, nearest_mode = #aidge<nearest_mode round_prefer_floor>, scales = array<f32: 1.000000e+00, 1.000000e+00, 1.500000e+00, 5.000000e-01>} : tensor<1x1x5x6xf32> -> tensor<1x1x7x3xf32>
-  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform half_pixel>, mode = #aidge<resize_mode linear>, nearest_mode = #aidge<nearest_mode round_prefer_floor>, scales = array<f32: 1.0, 1.0, 1.5, 0.5>} : tensor<1x1x5x6xf32> -> tensor<1x1x7x3xf32>
+  // CHECK: aidge.resize %arg0 {coordinate_transform = #aidge<coordinate_transform half_pixel>, mode = #aidge<resize_mode linear>, nearest_mode = #aidge<nearest_mode round_prefer_floor>, scales = array<f64: 1.000000e+00, 1.000000e+00, 1.500000e+00, 5.000000e-01>} : tensor<1x1x5x6xf32> -> tensor<1x1x7x3xf32>
+  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform half_pixel>, mode = #aidge<resize_mode linear>, nearest_mode = #aidge<nearest_mode round_prefer_floor>, scales = array<f64: 1.0, 1.0, 1.5, 0.5>} : tensor<1x1x5x6xf32> -> tensor<1x1x7x3xf32>
   return %0 : tensor<1x1x7x3xf32>
 }
 
-// Sizes given at import become float scales (7/3 here): 3 * 2.33333325 is
-// just below 7, and the declared size 7 is accepted.
+// Sizes given at import become output / input scales (7/3 here, in
+// double): 3 * 2.3333333333333335 is 7.
 // CHECK-LABEL: func @resize_from_sizes
 func.func @resize_from_sizes(%x: tensor<1x1x3x3xf32>) -> tensor<1x1x7x7xf32> {
-  // CHECK: aidge.resize %arg0 {coordinate_transform = #aidge<coordinate_transform align_corners>, mode = #aidge<resize_mode linear>, nearest_mode = #aidge<nearest_mode round_prefer_ceil>, scales = array<f32: 1.000000e+00, 1.000000e+00, 2.33333325, 2.33333325>} : tensor<1x1x3x3xf32> -> tensor<1x1x7x7xf32>
-  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform align_corners>, mode = #aidge<resize_mode linear>, nearest_mode = #aidge<nearest_mode round_prefer_ceil>, scales = array<f32: 1.0, 1.0, 2.33333325, 2.33333325>} : tensor<1x1x3x3xf32> -> tensor<1x1x7x7xf32>
+  // CHECK: aidge.resize %arg0 {coordinate_transform = #aidge<coordinate_transform align_corners>, mode = #aidge<resize_mode linear>, nearest_mode = #aidge<nearest_mode round_prefer_ceil>, scales = array<f64: 1.000000e+00, 1.000000e+00, 2.3333333333333335, 2.3333333333333335>} : tensor<1x1x3x3xf32> -> tensor<1x1x7x7xf32>
+  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform align_corners>, mode = #aidge<resize_mode linear>, nearest_mode = #aidge<nearest_mode round_prefer_ceil>, scales = array<f64: 1.0, 1.0, 2.3333333333333335, 2.3333333333333335>} : tensor<1x1x3x3xf32> -> tensor<1x1x7x7xf32>
   return %0 : tensor<1x1x7x7xf32>
+}
+
+// Float scales as a model gives them (float(7/3) = 2.33333325): 3 times
+// it is just below 7, and the declared size 7 is accepted.
+// CHECK-LABEL: func @resize_float_scales
+func.func @resize_float_scales(%x: tensor<1x1x3x3xf32>) -> tensor<1x1x7x7xf32> {
+  // CHECK: scales = array<f64: 1.000000e+00, 1.000000e+00, 2.3333332538604736, 2.3333332538604736>
+  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform half_pixel>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f64: 1.0, 1.0, 2.3333332538604736, 2.3333332538604736>} : tensor<1x1x3x3xf32> -> tensor<1x1x7x7xf32>
+  return %0 : tensor<1x1x7x7xf32>
+}
+
+// Cubic: cubic_coeff_a and exclude_outside are printed unless they are
+// their defaults (-0.75, false).
+// CHECK-LABEL: func @resize_cubic
+func.func @resize_cubic(%x: tensor<1x1x4x4xf32>) -> (tensor<1x1x8x8xf32>, tensor<1x1x3x3xf32>) {
+  // CHECK: aidge.resize %arg0 {coordinate_transform = #aidge<coordinate_transform half_pixel>, cubic_coeff_a = -5.000000e-01 : f32, exclude_outside = true, mode = #aidge<resize_mode cubic>, nearest_mode = #aidge<nearest_mode round_prefer_floor>, scales = array<f64: 1.000000e+00, 1.000000e+00, 2.000000e+00, 2.000000e+00>} : tensor<1x1x4x4xf32> -> tensor<1x1x8x8xf32>
+  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform half_pixel>, mode = #aidge<resize_mode cubic>, nearest_mode = #aidge<nearest_mode round_prefer_floor>, scales = array<f64: 1.0, 1.0, 2.0, 2.0>, cubic_coeff_a = -0.5 : f32, exclude_outside = true} : tensor<1x1x4x4xf32> -> tensor<1x1x8x8xf32>
+  // CHECK: aidge.resize %arg0 {coordinate_transform = #aidge<coordinate_transform pytorch_half_pixel>, mode = #aidge<resize_mode cubic>, nearest_mode = #aidge<nearest_mode round_prefer_floor>, scales = array<f64: 1.000000e+00, 1.000000e+00, 7.500000e-01, 7.500000e-01>} : tensor<1x1x4x4xf32> -> tensor<1x1x3x3xf32>
+  %1 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform pytorch_half_pixel>, mode = #aidge<resize_mode cubic>, nearest_mode = #aidge<nearest_mode round_prefer_floor>, scales = array<f64: 1.0, 1.0, 0.75, 0.75>, cubic_coeff_a = -0.75 : f32, exclude_outside = false} : tensor<1x1x4x4xf32> -> tensor<1x1x3x3xf32>
+  return %0, %1 : tensor<1x1x8x8xf32>, tensor<1x1x3x3xf32>
+}
+
+// tf_crop_and_resize has a roi (starts, then ends) and an extrapolation
+// value; tf_half_pixel_for_nn is ONNX opset 11's.
+// CHECK-LABEL: func @resize_tf
+func.func @resize_tf(%x: tensor<1x1x4x4xf32>) -> (tensor<1x1x3x3xf32>, tensor<1x1x3x2xf32>) {
+  // CHECK: aidge.resize %arg0 {coordinate_transform = #aidge<coordinate_transform tf_crop_and_resize>, extrapolation_value = 1.000000e+01 : f32, mode = #aidge<resize_mode linear>, nearest_mode = #aidge<nearest_mode round_prefer_floor>, roi = array<f32: 0.000000e+00, 0.000000e+00, 4.000000e-01, 6.000000e-01, 1.000000e+00, 1.000000e+00, 1.200000e+00, 1.700000e+00>, scales = array<f64: 1.000000e+00, 1.000000e+00, 7.500000e-01, 7.500000e-01>} : tensor<1x1x4x4xf32> -> tensor<1x1x3x3xf32>
+  %0 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform tf_crop_and_resize>, mode = #aidge<resize_mode linear>, nearest_mode = #aidge<nearest_mode round_prefer_floor>, scales = array<f64: 1.0, 1.0, 0.75, 0.75>, roi = array<f32: 0.0, 0.0, 0.4, 0.6, 1.0, 1.0, 1.2, 1.7>, extrapolation_value = 10.0 : f32} : tensor<1x1x4x4xf32> -> tensor<1x1x3x3xf32>
+  // CHECK: aidge.resize %arg0 {coordinate_transform = #aidge<coordinate_transform tf_half_pixel_for_nn>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode round_prefer_floor>, scales = array<f64: 1.000000e+00, 1.000000e+00, 7.500000e-01, 5.000000e-01>} : tensor<1x1x4x4xf32> -> tensor<1x1x3x2xf32>
+  %1 = aidge.resize %x {coordinate_transform = #aidge<coordinate_transform tf_half_pixel_for_nn>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode round_prefer_floor>, scales = array<f64: 1.0, 1.0, 0.75, 0.5>} : tensor<1x1x4x4xf32> -> tensor<1x1x3x2xf32>
+  return %0, %1 : tensor<1x1x3x3xf32>, tensor<1x1x3x2xf32>
 }
 
 // CHECK-LABEL: func @cast

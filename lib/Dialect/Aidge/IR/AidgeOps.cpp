@@ -151,14 +151,15 @@ LogicalResult ConvTransposeOp::inferReturnTypes(
   RankedTensorType input = tensorType(adaptor.getInput());
   SmallVector<int64_t> in = getDefaultOrderShape(input);
   SmallVector<int64_t> w = getDefaultOrderShape(tensorType(adaptor.getWeight()));
-  if (input.getRank() != 4 || w.size() != 4)
-    return error("expects a 4-D input and weight");
-  if (failed(verifyWindow(error, 2, adaptor.getStrides(),
+  int64_t spatial = input.getRank() - 2;
+  if (failed(verifyWindow(error, spatial, adaptor.getStrides(),
                           adaptor.getDilations(), adaptor.getPads())))
     return failure();
+  if (w.size() != in.size())
+    return error("expects a weight of rank ", in.size(), ", got ", w.size());
   ArrayRef<int64_t> outputPadding = adaptor.getOutputPadding();
-  if (outputPadding.size() != 2 || !allNonNegative(outputPadding))
-    return error("expects 2 non-negative output paddings");
+  if ((int64_t)outputPadding.size() != spatial || !allNonNegative(outputPadding))
+    return error("expects ", spatial, " non-negative output paddings");
   int64_t group = adaptor.getGroupAttr().getInt();
   if (group < 1 || in[1] % group != 0 || w[0] != in[1])
     return error("weight must have ", in[1],
@@ -170,10 +171,10 @@ LogicalResult ConvTransposeOp::inferReturnTypes(
       return error("expects a bias of ", outChannels, " elements");
   }
   SmallVector<int64_t> out{in[0], outChannels};
-  for (int64_t i = 0; i < 2; ++i) {
+  for (int64_t i = 0; i < spatial; ++i) {
     int64_t size = transposedConvOutputSize(
         in[i + 2], w[i + 2], adaptor.getStrides()[i], adaptor.getDilations()[i],
-        adaptor.getPads()[i], adaptor.getPads()[i + 2], outputPadding[i]);
+        adaptor.getPads()[i], adaptor.getPads()[i + spatial], outputPadding[i]);
     if (size < 1)
       return error("output is empty along spatial axis ", i);
     out.push_back(size);
@@ -600,18 +601,25 @@ LogicalResult ReduceMaxOp::inferReturnTypes(MLIRContext *,
 
 LogicalResult ResizeOp::verify() {
   RankedTensorType input = getInput().getType(), output = getType();
-  ArrayRef<float> scales = getScales();
+  ArrayRef<double> scales = getScales();
   if (input.getRank() != output.getRank() ||
       (int64_t)scales.size() != input.getRank())
     return emitOpError("expects input, output and scales of the same rank");
   if (input.getElementType() != output.getElementType())
     return emitOpError("must not change the element type");
+  bool crop = getCoordinateTransform() == CoordinateTransform::tf_crop_and_resize;
+  if (crop != getRoi().has_value())
+    return emitOpError("has a roi if and only if its coordinate transform is "
+                       "tf_crop_and_resize");
+  if (getRoi() && (int64_t)getRoi()->size() != 2 * input.getRank())
+    return emitOpError("expects a roi of ") << 2 * input.getRank() << " values";
   for (int64_t d = 0; d < input.getRank(); ++d) {
     if (!(scales[d] > 0))
       return emitOpError("scale of dimension ") << d << " must be positive";
-    // ONNX rounds down; sizes given as sizes round-trip through float
-    // scales, so also accept an integer within float error of the product.
-    double expected = input.getDimSize(d) * static_cast<double>(scales[d]);
+    // ONNX rounds down; sizes given as sizes come back through the
+    // output / input scale, so also accept an integer within rounding
+    // error of the product.
+    double expected = input.getDimSize(d) * scales[d];
     int64_t size = output.getDimSize(d);
     if (size != static_cast<int64_t>(std::floor(expected)) &&
         std::abs(expected - size) > 1e-5 * std::max(1.0, expected))

@@ -1147,6 +1147,20 @@ def _(c):
            "reducesum0", keepdims=1)
     c.output("y", [1, 3, 4])
 
+@case("convtranspose1d_o11", 11)
+def _(c):
+    c.input("x", [1, 2, 5])
+    c.node("ConvTranspose", ["x", c.weight("w", [2, 3, 3]), c.weight("b", [3], 0.1)],
+           ["y"], "convt0", strides=[2], pads=[1, 1], output_padding=[1])
+    c.output("y")
+
+@case("convtranspose1d_output_shape_o11", 11)
+def _(c):
+    c.input("x", [1, 2, 5])
+    c.node("ConvTranspose", ["x", c.weight("w", [2, 4, 3])], ["y"], "convt0",
+           strides=[2], output_shape=[10], auto_pad="SAME_UPPER")
+    c.output("y")
+
 @case("reducemax_axes_input_o20", 20)
 def _(c):
     c.input("x", [2, 3, 4])
@@ -1240,6 +1254,40 @@ def _(c):
                       c.init("sizes", np.array([1, 3, 2, 8], np.int64))], ["y"],
            "resize0", mode="nearest", nearest_mode="round_prefer_ceil",
            coordinate_transformation_mode="half_pixel")
+    c.output("y")
+
+@case("resize_cubic_o13", 13)
+def _(c):
+    c.input("x", [1, 3, 4, 4])
+    c.node("Resize", ["x", "", c.init("scales", np.array([1, 1, 2, 1.5], np.float32))],
+           ["y"], "resize0", mode="cubic", cubic_coeff_a=-0.5, exclude_outside=1)
+    c.output("y")
+
+@case("resize_tf_crop_and_resize_o13", 13)
+def _(c):
+    c.input("x", [1, 3, 4, 4])
+    roi = np.array([0, 0, 0.4, 0.6, 1, 1, 1.2, 1.7], np.float32)
+    c.node("Resize", ["x", c.const("roi", roi), "",
+                      c.init("sizes", np.array([1, 3, 3, 3], np.int64))], ["y"],
+           "resize0", mode="linear", coordinate_transformation_mode="tf_crop_and_resize",
+           extrapolation_value=10.0)
+    c.output("y")
+
+@case("resize_tf_crop_and_resize_scales_o13", 13)
+def _(c):
+    c.input("x", [1, 3, 4, 8])
+    roi = np.array([0, 0, 0.25, 0, 1, 1, 0.75, 0.5], np.float32)
+    c.node("Resize", ["x", c.init("roi", roi),
+                      c.init("scales", np.array([1, 1, 2, 1.5], np.float32))], ["y"],
+           "resize0", mode="nearest", coordinate_transformation_mode="tf_crop_and_resize")
+    c.output("y")
+
+@case("resize_tf_half_pixel_for_nn_o11", 11)
+def _(c):
+    c.input("x", [1, 3, 4, 4])
+    c.node("Resize", ["x", c.init("roi", EMPTY_F), c.init("scales", EMPTY_F),
+                      c.init("sizes", np.array([1, 3, 3, 2], np.int64))], ["y"],
+           "resize0", mode="nearest", coordinate_transformation_mode="tf_half_pixel_for_nn")
     c.output("y")
 
 @case("resize_nearest_o18", 18)

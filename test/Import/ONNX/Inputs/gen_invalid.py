@@ -149,6 +149,18 @@ def main():
         [vi("x", [2, 3])], [vi("y", [2, 3])],
         extra_opsets=[helper.make_opsetid("com.example", 1)])
 
+    # tf_crop_and_resize needs a constant roi of a start and an end per dim.
+    sizes = numpy_helper.from_array(np.array([1, 1, 3, 3], np.int64), "sizes")
+    files["resize_roi_size"] = model(
+        [helper.make_node("Resize", ["x", "roi", "", "sizes"], ["y"], name="resize0",
+                          mode="linear", coordinate_transformation_mode="tf_crop_and_resize")],
+        [vi("x", [1, 1, 4, 4])], [vi("y", [1, 1, 3, 3])],
+        [numpy_helper.from_array(np.array([0.2, 0.8], np.float32), "roi"), sizes])
+    files["resize_roi_input"] = model(
+        [helper.make_node("Resize", ["x", "roi", "", "sizes"], ["y"], name="resize0",
+                          mode="linear", coordinate_transformation_mode="tf_crop_and_resize")],
+        [vi("x", [1, 1, 4, 4]), vi("roi", [8])], [vi("y", [1, 1, 3, 3])], [sizes])
+
     # Legacy (opset < 7) forms that have no aidge equivalent or are malformed.
     files["legacy_broadcast_bad_axis"] = model(
         [helper.make_node("Add", ["a", "b"], ["y"], name="add0", broadcast=1, axis=1)],

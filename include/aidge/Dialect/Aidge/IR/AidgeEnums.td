@@ -18,7 +18,8 @@ def Aidge_PadModeAttr : EnumAttr<Aidge_Dialect, Aidge_PadMode, "pad_mode">;
 
 def Aidge_ResizeMode : I32EnumAttr<"ResizeMode", "interpolation of aidge.resize", [
     I32EnumAttrCase<"nearest", 0>,
-    I32EnumAttrCase<"linear", 1>]> {
+    I32EnumAttrCase<"linear", 1>,
+    I32EnumAttrCase<"cubic", 2>]> {
   let cppNamespace = "::mlir::aidge";
   let genSpecializedAttr = 0;
 }
@@ -30,7 +31,9 @@ def Aidge_CoordinateTransform : I32EnumAttr<"CoordinateTransform",
     I32EnumAttrCase<"pytorch_half_pixel", 1>,
     I32EnumAttrCase<"align_corners", 2>,
     I32EnumAttrCase<"asymmetric", 3>,
-    I32EnumAttrCase<"half_pixel_symmetric", 4>]> {
+    I32EnumAttrCase<"half_pixel_symmetric", 4>,
+    I32EnumAttrCase<"tf_half_pixel_for_nn", 5>,
+    I32EnumAttrCase<"tf_crop_and_resize", 6>]> {
   let cppNamespace = "::mlir::aidge";
   let genSpecializedAttr = 0;
 }

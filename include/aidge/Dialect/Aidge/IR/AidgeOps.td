@@ -112,9 +112,10 @@ def Aidge_ConvOp : Aidge_InferredOp<"conv"> {
 }
 
 def Aidge_ConvTransposeOp : Aidge_InferredOp<"conv_transpose"> {
-  let summary = "2-D transposed convolution";
+  let summary = "1-D or 2-D transposed convolution";
   let description = [{
-    ONNX `ConvTranspose`: `weight` is `C x M/group x kH x kW`. An ONNX
+    ONNX `ConvTranspose`: `weight` is `C x M/group x K...`. `pads` holds the
+    begin pads of every spatial axis then the end pads. An ONNX
     `output_shape` has been turned into `pads` at import, so the output size
     per axis is `stride*(in-1) + output_padding + (k-1)*dilation + 1 -
     pad_begin - pad_end`.
@@ -410,16 +411,26 @@ def Aidge_ReduceSumOp : Aidge_ReduceOp<"reduce_sum", "sum">;
 def Aidge_ReduceMaxOp : Aidge_ReduceOp<"reduce_max", "max">;
 
 def Aidge_ResizeOp : Aidge_Op<"resize"> {
-  let summary = "nearest or linear resampling";
+  let summary = "nearest, n-linear or n-cubic resampling";
   let description = [{
-    ONNX `Resize` with `nearest` or `linear` (n-linear) interpolation. The
-    output shape is the result type; `scales` (one per dimension) drive the
-    coordinate transform exactly as in ONNX, also when the model gave sizes.
+    ONNX `Resize` with `nearest`, `linear` (n-linear) or `cubic` (n-cubic,
+    Keys' kernel with `cubic_coeff_a`; `exclude_outside` renormalizes the
+    weights of the cells inside the input) interpolation. The output shape
+    is the result type; `scales` (one per dimension, in double precision)
+    drive the coordinate transform as ONNX's reference does: the model's
+    scales, or output / input when it gave sizes. `roi` holds the start
+    then the end of every dimension's region (fractions of the input), and
+    only `tf_crop_and_resize` has one; its outputs outside the input are
+    `extrapolation_value`.
   }];
   let arguments = (ins StaticShapeTensorOf<[AnyFloat]>:$input,
-                       DenseF32ArrayAttr:$scales, Aidge_ResizeModeAttr:$mode,
+                       DenseF64ArrayAttr:$scales, Aidge_ResizeModeAttr:$mode,
                        Aidge_CoordinateTransformAttr:$coordinate_transform,
-                       Aidge_NearestModeAttr:$nearest_mode);
+                       Aidge_NearestModeAttr:$nearest_mode,
+                       DefaultValuedAttr<F32Attr, "-0.75f">:$cubic_coeff_a,
+                       DefaultValuedAttr<BoolAttr, "false">:$exclude_outside,
+                       DefaultValuedAttr<F32Attr, "0.0f">:$extrapolation_value,
+                       OptionalAttr<DenseF32ArrayAttr>:$roi);
   let results = (outs StaticShapeTensorOf<[AnyFloat]>:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
