@@ -115,3 +115,39 @@ func.func @fc_wrapped_weight(%x: tensor<2x8xf32> {aidge.mem = #a}, %w: tensor<4x
   %y = aidge.fc %x, %w {aidge.impl = #aidge.impl<lib = "cpp", kernel = "fc", spec = <inputs = [], outputs = []>>, aidge.mem = [#y], aidge.step = 1 : i64, alpha = 1.0 : f32, beta = 1.0 : f32, trans_a = false, trans_b = true} : (tensor<2x8xf32>, tensor<4x8xf32>) -> tensor<2x4xf32>
   return %y : tensor<2x4xf32>
 }
+
+// -----
+
+// The resize kernel takes up to 6 dimensions.
+#x = #aidge.mem_info<size = 4, stride = 4, length = 1, count = 1, offset = 0, cont_offset = 0, cont_size = 4, wrap_offset = 0, wrap_size = 0, reuse = none>
+#y = #aidge.mem_info<size = 8, stride = 8, length = 1, count = 1, offset = 16, cont_offset = 16, cont_size = 8, wrap_offset = 16, wrap_size = 0, reuse = none>
+func.func @resize_rank7(%x: tensor<1x1x1x1x1x1x1xf32> {aidge.mem = #x}) -> tensor<1x1x1x1x1x1x2xf32> attributes {aidge.peak_bytes = 32 : i64, aidge.arena_align = 16 : i64} {
+  // expected-error @+1 {{the cpp resize kernel takes 1 to 6 dimensions}}
+  %y = aidge.resize %x {aidge.impl = #aidge.impl<lib = "cpp", kernel = "resize", spec = <inputs = [], outputs = []>>, aidge.mem = [#y], aidge.step = 1 : i64, coordinate_transform = #aidge<coordinate_transform asymmetric>, mode = #aidge<resize_mode nearest>, nearest_mode = #aidge<nearest_mode floor>, scales = array<f64: 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 2.0>} : tensor<1x1x1x1x1x1x1xf32> -> tensor<1x1x1x1x1x1x2xf32>
+  return %y : tensor<1x1x1x1x1x1x2xf32>
+}
+
+// -----
+
+// A transposed convolution reads its weight [in][kh][kw][out]: stored like
+// its channels-last input.
+#x = #aidge.mem_info<size = 8, stride = 8, length = 2, count = 2, offset = 0, cont_offset = 0, cont_size = 32, wrap_offset = 0, wrap_size = 0, reuse = none>
+#y = #aidge.mem_info<size = 4, stride = 4, length = 3, count = 3, offset = 32, cont_offset = 32, cont_size = 36, wrap_offset = 32, wrap_size = 0, reuse = none>
+func.func @conv_transpose_weight_nchw(%x: tensor<1x2x2x2xf32, #aidge<format nhwc>> {aidge.mem = #x}) -> tensor<1x3x3x1xf32, #aidge<format nhwc>> attributes {aidge.peak_bytes = 80 : i64, aidge.arena_align = 16 : i64} {
+  %w = aidge.producer dense<1.0> : tensor<2x1x2x2xf32>
+  // expected-error @+1 {{the cpp convolution kernels take weights stored like their input ([in][kh][kw][out])}}
+  %y = aidge.conv_transpose %x, %w {aidge.impl = #aidge.impl<lib = "cpp", kernel = "conv_transpose2d", spec = <inputs = [], outputs = []>>, aidge.mem = [#y], aidge.step = 1 : i64, dilations = array<i64: 1, 1>, group = 1 : i64, output_padding = array<i64: 0, 0>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x2x2x2xf32, #aidge<format nhwc>>, tensor<2x1x2x2xf32>) -> tensor<1x3x3x1xf32, #aidge<format nhwc>>
+  return %y : tensor<1x3x3x1xf32, #aidge<format nhwc>>
+}
+
+// -----
+
+// Nor does it run in the model's NCHW order.
+#x = #aidge.mem_info<size = 8, stride = 8, length = 2, count = 2, offset = 0, cont_offset = 0, cont_size = 32, wrap_offset = 0, wrap_size = 0, reuse = none>
+#y = #aidge.mem_info<size = 12, stride = 12, length = 3, count = 1, offset = 32, cont_offset = 32, cont_size = 36, wrap_offset = 32, wrap_size = 0, reuse = none>
+func.func @conv_transpose_nchw(%x: tensor<1x2x2x2xf32> {aidge.mem = #x}) -> tensor<1x1x3x3xf32> attributes {aidge.peak_bytes = 80 : i64, aidge.arena_align = 16 : i64} {
+  %w = aidge.producer dense<1.0> : tensor<2x1x2x2xf32>
+  // expected-error @+1 {{the cpp convolution kernels take channels-last tensors; run --aidge-match-impl}}
+  %y = aidge.conv_transpose %x, %w {aidge.impl = #aidge.impl<lib = "cpp", kernel = "conv_transpose2d", spec = <inputs = [], outputs = []>>, aidge.mem = [#y], aidge.step = 1 : i64, dilations = array<i64: 1, 1>, group = 1 : i64, output_padding = array<i64: 0, 0>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x2x2x2xf32>, tensor<2x1x2x2xf32>) -> tensor<1x1x3x3xf32>
+  return %y : tensor<1x1x3x3xf32>
+}
