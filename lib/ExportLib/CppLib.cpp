@@ -121,6 +121,22 @@ void mlir::aidge::registerCppExportLib(ExportLibRegistry &registry) {
   for (StringRef op : {"add", "sub", "mul", "div", "pow", "max", "min"})
     b.add(op, ImplSpec::uniform(io("f32")), op, "elemwise_forward",
           "elemwise.hpp", elementwise);
+  // ONNX computes on int32 and int64 data too; Pow mixes a float and an
+  // integer operand, its result typed like the base.
+  for (StringRef dtype : {"i32", "i64"}) {
+    for (StringRef op : {"add", "sub", "mul", "div", "pow", "max", "min"})
+      b.add(op, ImplSpec::uniform(io(dtype)), (op + "_" + dtype).str(),
+            "elemwise_forward", "elemwise.hpp", elementwise);
+    ImplSpec floatBase, intBase;
+    floatBase.inputs = {io("f32"), io(dtype)};
+    floatBase.outputs = {io("f32")};
+    intBase.inputs = {io(dtype), io("f32")};
+    intBase.outputs = {io(dtype)};
+    b.add("pow", floatBase, ("pow_f32_" + dtype).str(), "elemwise_forward",
+          "elemwise.hpp", elementwise);
+    b.add("pow", intBase, ("pow_" + dtype + "_f32").str(), "elemwise_forward",
+          "elemwise.hpp", elementwise);
+  }
 
   for (StringRef op : {"softmax", "resize"})
     b.add(op, ImplSpec::uniform(io("f32", DataFormat::default_)), op,

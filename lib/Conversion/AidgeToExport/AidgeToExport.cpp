@@ -143,7 +143,11 @@ LogicalResult AidgeLowerToExportPass::lower(func::FuncOp func, Names &names) {
         call->paramsType, builder.getArrayAttr(paramNames),
         builder.getArrayAttr(params), builder.getArrayAttr(call->inputs),
         builder.getArrayAttr(outputs), builder.getArrayAttr(call->weights),
-        builder.getArrayAttr(headers), call->noop);
+        builder.getArrayAttr(headers), call->noop,
+        call->templateArgs.empty()
+            ? ArrayAttr()
+            : builder.getStrArrayAttr(SmallVector<StringRef>(
+                  call->templateArgs.begin(), call->templateArgs.end())));
     if (call->inputsAsArray)
       kernelOp->setAttr("inputs_as_array", builder.getUnitAttr());
     if (call->outputsAsArray)

@@ -5,6 +5,7 @@
 #include "aidge/Dialect/Aidge/IR/AidgeOps.h"
 #include "aidge/Dialect/Aidge/IR/DataFormat.h"
 #include "aidge/Dialect/Aidge/Transforms/GraphMemory.h"
+#include "aidge/Dialect/AidgeExport/IR/AidgeExportDialect.h"
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -535,6 +536,23 @@ LogicalResult configureResize(CallBuilder &b, ResizeOp resize) {
   return success();
 }
 
+/// cast_forward<From, To>: a template on both element types, which may
+/// differ in size, so both operands are in the arena.
+LogicalResult configureCast(CallBuilder &b, CastOp cast) {
+  if (!getMemInfo(cast.getInput()))
+    return cast.emitError("the cpp cast kernel takes no constant input");
+  for (Value value : {cast.getInput(), cast.getResult()}) {
+    Type element = getElementTypeOrSelf(value.getType());
+    std::optional<std::string> name = aidge_export::getCppType(element);
+    if (!name)
+      return cast.emitError() << "the cpp cast kernel cannot hold " << element
+                              << " tensors";
+    b.call.templateArgs.push_back(*name);
+  }
+  b.input(cast.getInput());
+  return success();
+}
+
 LogicalResult configureView(CallBuilder &b, Operation *op) {
   MemInfoAttr in = getMemInfo(op->getOperand(0));
   MemInfoAttr out = getMemInfo(op->getResult(0));
@@ -545,6 +563,19 @@ LogicalResult configureView(CallBuilder &b, Operation *op) {
   return success();
 }
 } // namespace
+
+/// The element types a templated cpp kernel is instantiated with, in its
+/// template's order; none for a kernel that only computes in f32.
+static std::optional<SmallVector<Type>> templatedElementTypes(Operation *op) {
+  auto element = [](Value value) { return getElementTypeOrSelf(value.getType()); };
+  if (isa<AddOp, SubOp, MulOp, DivOp, PowOp, MaxOp, MinOp>(op))
+    return SmallVector<Type>{element(op->getOperand(0)), element(op->getOperand(1)),
+                             element(op->getResult(0))};
+  if (isa<ConcatOp, GatherOp, PadOp, ReshapeOp, FlattenOp, SqueezeOp,
+          UnsqueezeOp, IdentityOp, SliceOp, SplitOp, TransposeOp>(op))
+    return SmallVector<Type>{element(op->getResult(0))};
+  return std::nullopt;
+}
 
 FailureOr<KernelCall> mlir::aidge::configureKernel(Operation *op, StringRef entry,
                                                    const WeightNamer &nameWeight) {
@@ -588,6 +619,7 @@ FailureOr<KernelCall> mlir::aidge::configureKernel(Operation *op, StringRef entr
           .Case([&](GatherOp gather) { return configureGather(b, gather); })
           .Case([&](SplitOp split) { return configureSplit(b, split); })
           .Case([&](ResizeOp resize) { return configureResize(b, resize); })
+          .Case([&](CastOp cast) { return configureCast(b, cast); })
           .Case<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, IdentityOp>(
               [&](Operation *view) { return configureView(b, view); })
           .Default([&](Operation *other) {
@@ -597,7 +629,24 @@ FailureOr<KernelCall> mlir::aidge::configureKernel(Operation *op, StringRef entr
           });
   if (failed(result) || b.failed)
     return failure();
-  // Tensors in the arena are f32; constants (gather's indices) may not be.
+  if (!b.call.templateArgs.empty())
+    return b.call;
+  // Element-wise and data-movement kernels are templates on their element
+  // types (float by default): the matched ImplSpec vouched for the types,
+  // this names them. The other kernels compute in f32.
+  if (std::optional<SmallVector<Type>> types = templatedElementTypes(op)) {
+    if (llvm::all_of(*types, [](Type type) { return type.isF32(); }))
+      return b.call;
+    for (Type type : *types) {
+      std::optional<std::string> name = aidge_export::getCppType(type);
+      if (!name)
+        return op->emitError() << "the cpp kernels cannot hold " << type
+                               << " tensors";
+      b.call.templateArgs.push_back(*name);
+    }
+    return b.call;
+  }
+  // Constants (gather's indices) may be of any type.
   SmallVector<Value> arena(op->getResults());
   for (Value operand : op->getOperands())
     if (getMemInfo(operand) || !operand.getDefiningOp<ProducerOp>())

@@ -35,6 +35,8 @@ struct KernelCall {
   bool outputsAsArray = false;
   /// Nothing to run: the result is already where it should be.
   bool noop = false;
+  /// C++ element types instantiating the kernel template, when not float.
+  SmallVector<std::string> templateArgs;
 };
 
 /// Names the weight global for constant operand `value` of the op, with

@@ -24,6 +24,7 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ToolOutputFile.h"
+#include <cmath>
 #include <cstring>
 
 using namespace mlir;
@@ -32,22 +33,6 @@ namespace ae = mlir::aidge_export;
 
 namespace {
 std::string upper(StringRef name) { return StringRef(name).upper(); }
-
-/// The C type of a tensor element.
-std::optional<std::string> cType(Type type) {
-  if (type.isF32())
-    return std::string("float");
-  if (type.isF64())
-    return std::string("double");
-  if (auto integer = dyn_cast<IntegerType>(type)) {
-    unsigned width = integer.getWidth();
-    if (width != 8 && width != 16 && width != 32 && width != 64)
-      return std::nullopt;
-    return (integer.isUnsigned() ? "std::uint" : "std::int") +
-           std::to_string(width) + "_t";
-  }
-  return std::nullopt;
-}
 
 void writeMemInfo(raw_ostream &os, StringRef prefix, MemInfoAttr mem) {
   os << llvm::formatv("#define {0}_MEM_SIZE {1}\n", prefix, mem.getSize())
@@ -149,7 +134,14 @@ std::string kernelCall(ae::KernelOp kernel) {
     else
       args.push_back(cast<StringAttr>(weight).str());
   }
-  std::string call = kernel.getEntry().str() + "(" + llvm::join(args, ", ") + ");\n";
+  std::string entry = kernel.getEntry().str();
+  if (std::optional<ArrayAttr> types = kernel.getTemplateArgs()) {
+    SmallVector<std::string> names;
+    for (Attribute type : *types)
+      names.push_back(cast<StringAttr>(type).str());
+    entry += "<" + llvm::join(names, ", ") + ">";
+  }
+  std::string call = entry + "(" + llvm::join(args, ", ") + ");\n";
   std::string text = "  // " + kernel.getName().str() + "\n";
   if (arrays.empty())
     return text + "  " + call;
@@ -162,7 +154,7 @@ std::string kernelCall(ae::KernelOp kernel) {
 /// dnn/include/parameters/<weight>.h
 FailureOr<std::string> weightHeader(ae::WeightOp weight) {
   auto type = cast<ShapedType>(weight.getValue().getType());
-  std::optional<std::string> elementType = cType(type.getElementType());
+  std::optional<std::string> elementType = ae::getCppType(type.getElementType());
   std::optional<std::vector<char>> bytes = getConstantBytes(weight.getValue());
   if (!elementType || !bytes)
     return weight.emitError("cannot write weight of type ") << type;
@@ -220,7 +212,7 @@ struct Boundary {
 FailureOr<Boundary> getBoundary(Operation *op, StringRef name, Type type,
                                 MemInfoAttr mem, StringRef constant = "") {
   auto tensor = cast<RankedTensorType>(type);
-  std::optional<std::string> element = cType(tensor.getElementType());
+  std::optional<std::string> element = ae::getCppType(tensor.getElementType());
   if (!element)
     return op->emitError("cannot export a graph input or output of type ") << type;
   return Boundary{name.str(), *element, tensor.getNumElements(), mem,
@@ -290,7 +282,7 @@ static FailureOr<std::string> writeLayerReference(ae::KernelOp kernel,
   for (auto [i, reference] : llvm::enumerate(references)) {
     auto elements = dyn_cast<ElementsAttr>(reference);
     std::optional<std::string> type =
-        elements ? cType(elements.getElementType()) : std::nullopt;
+        elements ? ae::getCppType(elements.getElementType()) : std::nullopt;
     std::optional<std::vector<double>> values = getValues(reference);
     auto mem = cast<MemInfoAttr>(kernel.getOutputs()[i]);
     int64_t bytes = mem.getCount() * mem.getLength() * mem.getSize();
@@ -314,7 +306,8 @@ static FailureOr<std::string> writeLayerReference(ae::KernelOp kernel,
 /// main.cpp, data/, Makefile, CMakeLists.txt. The sample inputs and
 /// expected outputs come from the module's `aidge_export.inputs` and
 /// `aidge_export.expected` (arrays of dense tensors), when set; otherwise
-/// the inputs are a fixed pseudo-random pattern in [-1, 1).
+/// the inputs are a fixed pseudo-random pattern in [-1, 1) (integers in
+/// [-8, 8) for an integer input).
 static LogicalResult writeProjectFiles(ModuleOp module, ArrayRef<Boundary> inputs,
                                        ArrayRef<Boundary> outputs, bool layerCmp,
                                        const ExportFileSink &sink) {
@@ -322,6 +315,7 @@ static LogicalResult writeProjectFiles(ModuleOp module, ArrayRef<Boundary> input
   auto given = module->getAttrOfType<ArrayAttr>("aidge_export.inputs");
   for (auto [i, input] : llvm::enumerate(inputs)) {
     ProjectTensor tensor;
+    tensor.integer = StringRef(input.type).contains("int");
     if (given && i < given.size()) {
       std::optional<std::vector<double>> values = getValues(given[i]);
       if (!values || (int64_t)values->size() != input.elements)
@@ -330,10 +324,12 @@ static LogicalResult writeProjectFiles(ModuleOp module, ArrayRef<Boundary> input
                << " values of input '" << input.name << "'";
       tensor.values = *values;
     } else {
+      // Integers in [-8, 8) for an integer input.
       uint32_t state = 0x12345678u + i;
       for (int64_t k = 0; k < input.elements; ++k) {
         state = state * 1664525u + 1013904223u;
-        tensor.values.push_back((state >> 8) / double(1 << 23) - 1.0);
+        double value = (state >> 8) / double(1 << 23) - 1.0;
+        tensor.values.push_back(tensor.integer ? std::floor(value * 8) : value);
       }
     }
     samples.push_back(std::move(tensor));

@@ -19,7 +19,10 @@ std::string mlir::aidge::sampleInputHeader(ArrayRef<ProjectTensor> inputs) {
     os << "static INPUT_" << i << "_T input_" << i << "_data[MODEL_INPUT_" << i
        << "_SIZE] = {";
     for (auto [k, value] : llvm::enumerate(input.values))
-      os << (k % 8 ? " " : "\n  ") << llvm::formatv("{0:e9}", value) << ",";
+      os << (k % 8 ? " " : "\n  ")
+         << (input.integer ? llvm::formatv("{0}", (int64_t)value).str()
+                           : llvm::formatv("{0:e9}", value).str())
+         << ",";
     os << "\n};\n";
   }
   os << "\n#endif // DATA_INPUTS_H\n";

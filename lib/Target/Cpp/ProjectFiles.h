@@ -11,6 +11,8 @@ namespace mlir::aidge {
 
 struct ProjectTensor {
   std::vector<double> values;
+  /// Written as integer literals (an integer tensor).
+  bool integer = false;
 };
 
 /// data/inputs.h: the input main.cpp runs on by default.

@@ -37,3 +37,26 @@ func.func @reduce(%x: tensor<2x3x4x5xf32>) -> tensor<2x5xf32> {
   %y = aidge.reduce_sum %x {axes = array<i64: 1, 2>, keepdims = false} : (tensor<2x3x4x5xf32>) -> tensor<2x5xf32> loc("r")
   return %y : tensor<2x5xf32>
 }
+
+// -----
+
+// Integer data: element-wise and data-movement kernels are instantiated
+// for their element types (Pow's result is typed like its base); float
+// ones keep the template's defaults.
+// CHECK-LABEL: aidge_export.arena @integers_mem
+// CHECK: aidge_export.kernel "sum" "aidge_cpp::elemwise_forward"
+// CHECK-SAME: template_args = ["std::int64_t", "std::int64_t", "std::int64_t"]
+// CHECK: aidge_export.kernel "power" "aidge_cpp::elemwise_forward"
+// CHECK-SAME: template_args = ["std::int32_t", "float", "std::int32_t"]
+// CHECK: aidge_export.kernel "swap" "aidge_cpp::transpose_forward"
+// CHECK-SAME: template_args = ["std::int64_t"]
+// CHECK: aidge_export.kernel "fsum" "aidge_cpp::elemwise_forward"
+// CHECK-NOT: template_args
+// CHECK: aidge_export.output
+func.func @integers(%a: tensor<2x3xi64>, %b: tensor<3xi64>, %c: tensor<4xi32>, %e: tensor<4xf32>) -> (tensor<3x2xi64>, tensor<4xi32>, tensor<4xf32>) {
+  %s = aidge.add %a, %b : (tensor<2x3xi64>, tensor<3xi64>) -> tensor<2x3xi64> loc("sum")
+  %p = aidge.pow %c, %e : (tensor<4xi32>, tensor<4xf32>) -> tensor<4xi32> loc("power")
+  %t = aidge.transpose %s {perm = array<i64: 1, 0>} : (tensor<2x3xi64>) -> tensor<3x2xi64> loc("swap")
+  %f = aidge.add %e, %e : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32> loc("fsum")
+  return %t, %p, %f : tensor<3x2xi64>, tensor<4xi32>, tensor<4xf32>
+}

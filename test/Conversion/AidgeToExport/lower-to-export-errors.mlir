@@ -70,12 +70,25 @@ func.func @result_no_mem(%x: tensor<16xf32> {aidge.mem = #m}) -> tensor<16xf32> 
 
 // -----
 
-// The cpp library has a cast kernel, but the export does not call it yet.
+// The cast kernel is instantiated for C++ element types; bf16 has none.
+#a = #aidge.mem_info<size = 16, stride = 16, length = 1, count = 1, offset = 0, cont_offset = 0, cont_size = 16, wrap_offset = 0, wrap_size = 0, reuse = none>
+#b = #aidge.mem_info<size = 8, stride = 8, length = 1, count = 1, offset = 16, cont_offset = 16, cont_size = 8, wrap_offset = 16, wrap_size = 0, reuse = none>
+func.func @cast_bf16(%x: tensor<4xf32> {aidge.mem = #a}) -> tensor<4xbf16> attributes {aidge.peak_bytes = 32 : i64, aidge.arena_align = 16 : i64} {
+  // expected-error @+1 {{the cpp cast kernel cannot hold 'bf16' tensors}}
+  %0 = aidge.cast %x {aidge.impl = #aidge.impl<lib = "cpp", kernel = "cast", spec = <inputs = [], outputs = []>>, aidge.mem = [#b], aidge.step = 1 : i64} : tensor<4xf32> to tensor<4xbf16>
+  return %0 : tensor<4xbf16>
+}
+
+// -----
+
+// A cast of a constant would fold; the kernel reads its input from the
+// arena only.
 #a = #aidge.mem_info<size = 16, stride = 16, length = 1, count = 1, offset = 0, cont_offset = 0, cont_size = 16, wrap_offset = 0, wrap_size = 0, reuse = none>
 #b = #aidge.mem_info<size = 32, stride = 32, length = 1, count = 1, offset = 16, cont_offset = 16, cont_size = 32, wrap_offset = 16, wrap_size = 0, reuse = none>
-func.func @cast(%x: tensor<4xf32> {aidge.mem = #a}) -> tensor<4xi64> attributes {aidge.peak_bytes = 48 : i64, aidge.arena_align = 16 : i64} {
-  // expected-error @+1 {{the C++ export cannot call kernel 'cast_forward' for this op yet}}
-  %0 = aidge.cast %x {aidge.impl = #aidge.impl<lib = "cpp", kernel = "cast", spec = <inputs = [], outputs = []>>, aidge.mem = [#b], aidge.step = 1 : i64} : tensor<4xf32> to tensor<4xi64>
+func.func @cast_constant(%x: tensor<4xf32> {aidge.mem = #a}) -> tensor<4xi64> attributes {aidge.peak_bytes = 48 : i64, aidge.arena_align = 16 : i64} {
+  %c = aidge.producer dense<1.5> : tensor<4xf32>
+  // expected-error @+1 {{the cpp cast kernel takes no constant input}}
+  %0 = aidge.cast %c {aidge.impl = #aidge.impl<lib = "cpp", kernel = "cast", spec = <inputs = [], outputs = []>>, aidge.mem = [#b], aidge.step = 1 : i64} : tensor<4xf32> to tensor<4xi64>
   return %0 : tensor<4xi64>
 }
 

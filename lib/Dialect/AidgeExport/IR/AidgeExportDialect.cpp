@@ -61,3 +61,18 @@ LogicalResult OutputOp::verify() {
     return emitOpError("constant must name an aidge_export.weight, got ") << symbol;
   return success();
 }
+
+std::optional<std::string> mlir::aidge_export::getCppType(Type type) {
+  if (type.isF32())
+    return std::string("float");
+  if (type.isF64())
+    return std::string("double");
+  if (auto integer = dyn_cast<IntegerType>(type)) {
+    unsigned width = integer.getWidth();
+    if (width != 8 && width != 16 && width != 32 && width != 64)
+      return std::nullopt;
+    return (integer.isUnsigned() ? "std::uint" : "std::int") +
+           std::to_string(width) + "_t";
+  }
+  return std::nullopt;
+}

@@ -106,13 +106,15 @@ def AidgeExport_KernelOp : AidgeExport_Op<"kernel", [HasParent<"GraphOp">]> {
     field order) and the `weights` globals. `kernel` names the
     implementation in library `lib`; `headers` are the library files it
     needs. `noop` calls (views and in-place concatenations) emit nothing.
+    `template_args` (C++ types) instantiate a kernel template for element
+    types other than float: `entry<std::int64_t>(...)`.
   }];
   let arguments = (ins StrAttr:$name, I64Attr:$step, StrAttr:$lib,
                        StrAttr:$kernel, StrAttr:$entry, StrAttr:$params_type,
                        ArrayAttr:$param_names, ArrayAttr:$params,
                        ArrayAttr:$inputs, ArrayAttr:$outputs,
                        ArrayAttr:$weights, ArrayAttr:$headers,
-                       UnitAttr:$noop);
+                       UnitAttr:$noop, OptionalAttr<StrArrayAttr>:$template_args);
   let assemblyFormat = "$name $entry attr-dict";
   let hasVerifier = 1;
 }

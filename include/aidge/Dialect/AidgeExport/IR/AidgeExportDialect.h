@@ -15,4 +15,10 @@
 #define GET_OP_CLASSES
 #include "aidge/Dialect/AidgeExport/IR/AidgeExportOps.h.inc"
 
+namespace mlir::aidge_export {
+/// The C++ type of a tensor element ("float", "std::int64_t", ...), or
+/// none for a type the export cannot hold.
+std::optional<std::string> getCppType(Type elementType);
+} // namespace mlir::aidge_export
+
 #endif // AIDGE_DIALECT_AIDGEEXPORT_IR_AIDGEEXPORTDIALECT_H

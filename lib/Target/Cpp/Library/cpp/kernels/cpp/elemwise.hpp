@@ -35,9 +35,29 @@ struct ElemwiseParams {
 };
 
 namespace detail {
-template <typename F>
-inline void elemwise_apply(const In<float> &a, const In<float> &b,
-                           const Out<float> &y, const ElemwiseParams &p, F f) {
+/// T, not deduced from an argument: the types come from the template
+/// arguments (float by default), so that `nullptr` can stand for an
+/// operand in the arena.
+template <typename T> struct ExactlyT { using type = T; };
+template <typename T> using Exactly = typename ExactlyT<T>::type;
+
+/// The fused activation, for float results only (an integer op has none).
+inline float finish(float v, const ActivationParams &act) {
+  return activate(v, act);
+}
+template <typename T> inline T finish(T v, const ActivationParams &) {
+  return v;
+}
+
+/// Pow in float for floats, in double as soon as an integer is involved.
+inline float power(float u, float v) { return std::pow(u, v); }
+template <typename U, typename V> inline double power(U u, V v) {
+  return std::pow(static_cast<double>(u), static_cast<double>(v));
+}
+
+template <typename TA, typename TB, typename TY, typename F>
+inline void elemwise_apply(const In<TA> &a, const In<TB> &b, const Out<TY> &y,
+                           const ElemwiseParams &p, F f) {
   // Merge consecutive dims broadcast the same way; drop dims of 1.
   long D[kMaxRank], SA[kMaxRank], SB[kMaxRank];
   bool FA[kMaxRank], FB[kMaxRank];
@@ -74,28 +94,30 @@ inline void elemwise_apply(const In<float> &a, const In<float> &b,
   const bool va = FA[nd - 1], vb = FB[nd - 1];
   long idx[kMaxRank] = {};
   long ao = 0, bo = 0, o = 0;
-  float as[kChunk], bs[kChunk], ys[kChunk];
+  TA as[kChunk];
+  TB bs[kChunk];
+  TY ys[kChunk];
   for (;;) {
     for (long j0 = 0; j0 < L; j0 += kChunk) {
       const long n = L - j0 < kChunk ? L - j0 : kChunk;
-      float *yp = y.store(o + j0, n, ys);
+      TY *yp = y.store(o + j0, n, ys);
       if (va && vb) {
-        const float *ap = a.load(ao + j0, n, as);
-        const float *bp = b.load(bo + j0, n, bs);
+        const TA *ap = a.load(ao + j0, n, as);
+        const TB *bp = b.load(bo + j0, n, bs);
         for (long j = 0; j < n; ++j)
-          yp[j] = activate(f(ap[j], bp[j]), p.act);
+          yp[j] = finish(f(ap[j], bp[j]), p.act);
       } else if (va) {
-        const float *ap = a.load(ao + j0, n, as);
-        const float bv = b[bo];
+        const TA *ap = a.load(ao + j0, n, as);
+        const TB bv = b[bo];
         for (long j = 0; j < n; ++j)
-          yp[j] = activate(f(ap[j], bv), p.act);
+          yp[j] = finish(f(ap[j], bv), p.act);
       } else if (vb) {
-        const float av = a[ao];
-        const float *bp = b.load(bo + j0, n, bs);
+        const TA av = a[ao];
+        const TB *bp = b.load(bo + j0, n, bs);
         for (long j = 0; j < n; ++j)
-          yp[j] = activate(f(av, bp[j]), p.act);
+          yp[j] = finish(f(av, bp[j]), p.act);
       } else {
-        const float v = activate(f(a[ao], b[bo]), p.act);
+        const TY v = finish(f(a[ao], b[bo]), p.act);
         for (long j = 0; j < n; ++j)
           yp[j] = v;
       }
@@ -123,39 +145,41 @@ inline void elemwise_apply(const In<float> &a, const In<float> &b,
 /// stored row-major order. An operand given as a plain array (a_const /
 /// b_const, for a constant) is read from there and its MemInfo ignored.
 /// out may be the same tensor (same MemInfo) as an operand of out's size:
-/// in place.
+/// in place. Element types: TA, TB for the operands, TY for the result
+/// (ONNX's mixed Pow: float ^ int -> float, int ^ float -> int); integer
+/// division truncates toward zero and integer Pow is computed in double,
+/// as ONNX's reference does; the activation applies to float results only.
+template <typename TA = float, typename TB = TA, typename TY = TA>
 inline void elemwise_forward(unsigned char *mem, const MemInfo &a,
                              const MemInfo &b, const MemInfo &out,
                              const ElemwiseParams &p,
-                             const float *a_const = nullptr,
-                             const float *b_const = nullptr) {
-  const In<float> va = a_const ? In<float>(a_const) : In<float>(mem, a);
-  const In<float> vb = b_const ? In<float>(b_const) : In<float>(mem, b);
-  const Out<float> y(mem, out);
+                             const detail::Exactly<TA> *a_const = nullptr,
+                             const detail::Exactly<TB> *b_const = nullptr) {
+  const In<TA> va = a_const ? In<TA>(a_const) : In<TA>(mem, a);
+  const In<TB> vb = b_const ? In<TB>(b_const) : In<TB>(mem, b);
+  const Out<TY> y(mem, out);
+  auto apply = [&](auto f) { detail::elemwise_apply(va, vb, y, p, f); };
   switch (p.op) {
   case ElemwiseOp::add:
-    detail::elemwise_apply(va, vb, y, p, [](float u, float v) { return u + v; });
+    apply([](TA u, TB v) { return static_cast<TY>(u + v); });
     break;
   case ElemwiseOp::sub:
-    detail::elemwise_apply(va, vb, y, p, [](float u, float v) { return u - v; });
+    apply([](TA u, TB v) { return static_cast<TY>(u - v); });
     break;
   case ElemwiseOp::mul:
-    detail::elemwise_apply(va, vb, y, p, [](float u, float v) { return u * v; });
+    apply([](TA u, TB v) { return static_cast<TY>(u * v); });
     break;
   case ElemwiseOp::div:
-    detail::elemwise_apply(va, vb, y, p, [](float u, float v) { return u / v; });
+    apply([](TA u, TB v) { return static_cast<TY>(u / v); });
     break;
   case ElemwiseOp::pow:
-    detail::elemwise_apply(va, vb, y, p,
-                           [](float u, float v) { return std::pow(u, v); });
+    apply([](TA u, TB v) { return static_cast<TY>(detail::power(u, v)); });
     break;
   case ElemwiseOp::max:
-    detail::elemwise_apply(va, vb, y, p,
-                           [](float u, float v) { return u > v ? u : v; });
+    apply([](TA u, TB v) { return static_cast<TY>(u > v ? u : v); });
     break;
   case ElemwiseOp::min:
-    detail::elemwise_apply(va, vb, y, p,
-                           [](float u, float v) { return u < v ? u : v; });
+    apply([](TA u, TB v) { return static_cast<TY>(u < v ? u : v); });
     break;
   }
 }
