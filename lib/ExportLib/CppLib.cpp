@@ -102,6 +102,13 @@ void mlir::aidge::registerCppExportLib(ExportLibRegistry &registry) {
   batchNormMatrix.outputs = {matrix};
   b.add("batch_norm", batchNormMatrix, "batch_norm_matrix", "batchnorm_forward",
         "batchnorm.hpp", elementwise);
+  // Volumes (N x C x D x H x W), which have no channels-last kernel.
+  ImplSpec batchNormVolume = batchNormMatrix;
+  batchNormVolume.inputs[0].minDims = {1, 1, 1, 1, 1};
+  batchNormVolume.inputs[0].maxDims = {-1, -1, -1, -1, -1};
+  batchNormVolume.outputs = {batchNormVolume.inputs[0]};
+  b.add("batch_norm", batchNormVolume, "batch_norm3d", "batchnorm_forward",
+        "batchnorm.hpp", elementwise);
 
   ImplSpec dense;
   dense.inputs = {io("f32", DataFormat::default_), io("f32")};

@@ -484,8 +484,10 @@ LogicalResult configureGather(CallBuilder &b, GatherOp gather) {
   b.param("axis_size", shape[axis]);
   b.param("inner", inner);
   b.param("nb_indices", gather.getIndices().getType().getNumElements());
-  b.input(gather.getData());
+  // The indices array, then the data table when it is a constant (an
+  // embedding's weights): the kernel's argument order.
   b.weight(gather.getIndices(), "indices");
+  b.input(gather.getData(), "table");
   return success();
 }
 
@@ -571,7 +573,9 @@ static std::optional<SmallVector<Type>> templatedElementTypes(Operation *op) {
   if (isa<AddOp, SubOp, MulOp, DivOp, PowOp, MaxOp, MinOp>(op))
     return SmallVector<Type>{element(op->getOperand(0)), element(op->getOperand(1)),
                              element(op->getResult(0))};
-  if (isa<ConcatOp, GatherOp, PadOp, ReshapeOp, FlattenOp, SqueezeOp,
+  if (auto gather = dyn_cast<GatherOp>(op))
+    return SmallVector<Type>{element(gather.getData()), element(gather.getIndices())};
+  if (isa<ConcatOp, PadOp, ReshapeOp, FlattenOp, SqueezeOp,
           UnsqueezeOp, IdentityOp, SliceOp, SplitOp, TransposeOp>(op))
     return SmallVector<Type>{element(op->getResult(0))};
   return std::nullopt;

@@ -655,6 +655,18 @@ LogicalResult importGather(NodeImporter &node) {
   RankedTensorType type = node.inputType(0);
   if (type.getRank() < 1)
     return node.error() << "data must have rank 1 or more";
+  if (!node.constantInput(1)) {
+    // Indices computed at run time (an embedding lookup): the kernel
+    // resolves negative ones.
+    if (!node.inputType(1).getElementType().isInteger(32) &&
+        !node.inputType(1).getElementType().isInteger(64))
+      return node.error() << "indices must be int32 or int64";
+    FailureOr<int64_t> axis =
+        node.normalizeAxis(node.getInt("axis", 0), type.getRank());
+    if (failed(axis))
+      return failure();
+    return emitSingle<GatherOp>(node, node.input(0), node.input(1), *axis);
+  }
   FailureOr<GatherParams> params = gatherParams(node, type.getShape());
   if (failed(params))
     return failure();

@@ -398,8 +398,8 @@ def Aidge_SplitOp : Aidge_InferredOp<"split"> {
 def Aidge_GatherOp : Aidge_InferredOp<"gather"> {
   let summary = "gather slices of `data` along `axis`";
   let description = [{
-    ONNX `Gather`. The indices must be produced by an `aidge.producer`
-    (constant) for the export; the importer normalizes negative ones.
+    ONNX `Gather`. Negative indices count from the end of `axis`; the
+    importer normalizes constant ones.
   }];
   let arguments = (ins AnyStaticShapeTensor:$data,
                        StaticShapeTensorOf<[I32, I64]>:$indices, I64Attr:$axis);

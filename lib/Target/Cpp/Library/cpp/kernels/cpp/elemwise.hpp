@@ -35,12 +35,6 @@ struct ElemwiseParams {
 };
 
 namespace detail {
-/// T, not deduced from an argument: the types come from the template
-/// arguments (float by default), so that `nullptr` can stand for an
-/// operand in the arena.
-template <typename T> struct ExactlyT { using type = T; };
-template <typename T> using Exactly = typename ExactlyT<T>::type;
-
 /// The fused activation, for float results only (an integer op has none).
 inline float finish(float v, const ActivationParams &act) {
   return activate(v, act);
@@ -153,8 +147,8 @@ template <typename TA = float, typename TB = TA, typename TY = TA>
 inline void elemwise_forward(unsigned char *mem, const MemInfo &a,
                              const MemInfo &b, const MemInfo &out,
                              const ElemwiseParams &p,
-                             const detail::Exactly<TA> *a_const = nullptr,
-                             const detail::Exactly<TB> *b_const = nullptr) {
+                             const Exactly<TA> *a_const = nullptr,
+                             const Exactly<TB> *b_const = nullptr) {
   const In<TA> va = a_const ? In<TA>(a_const) : In<TA>(mem, a);
   const In<TB> vb = b_const ? In<TB>(b_const) : In<TB>(mem, b);
   const Out<TY> y(mem, out);

@@ -100,6 +100,12 @@ inline const T *run(const unsigned char *mem, const MemInfo &m, long index,
   return run<T>(const_cast<unsigned char *>(mem), m, index, n);
 }
 
+/// T, not deduced from an argument: a kernel's element types come from its
+/// template arguments (float by default), so that `nullptr` can stand for
+/// an optional constant operand.
+template <typename T> struct ExactlyT { using type = T; };
+template <typename T> using Exactly = typename ExactlyT<T>::type;
+
 /// A weight operand computed at run time (a plain tensor of the arena),
 /// where a kernel takes its weights as a `const T *` array.
 struct ArenaArray {
