@@ -481,6 +481,8 @@ LogicalResult mlir::aidge::exportToCpp(ModuleOp module, const ExportFileSink &si
        << ");\n  }\n";
   }
   os << calls;
+  if (inputs.empty() && calls.empty()) // a graph folded to constants
+    os << "  (void)mem;\n";
   if (!compared.empty())
     os << "#ifdef AIDGE_CMP\n  aidge_cpp::cmp_done(" << compared.size()
        << ");\n#endif\n";

@@ -10,6 +10,19 @@
 using namespace mlir;
 using namespace mlir::aidge;
 
+/// `value` as a C++ literal: an integer, NAN/INFINITY, or a float with 9
+/// (an input) or 17 (a double reference) digits after the point.
+static std::string literal(double value, bool integer, bool asDouble) {
+  if (std::isnan(value))
+    return "NAN";
+  if (std::isinf(value))
+    return value < 0 ? "-INFINITY" : "INFINITY";
+  if (integer)
+    return std::to_string((int64_t)value);
+  return asDouble ? llvm::formatv("{0:e17}", value).str()
+                  : llvm::formatv("{0:e9}", value).str();
+}
+
 std::string mlir::aidge::sampleInputHeader(ArrayRef<ProjectTensor> inputs) {
   std::string text;
   llvm::raw_string_ostream os(text);
@@ -19,10 +32,7 @@ std::string mlir::aidge::sampleInputHeader(ArrayRef<ProjectTensor> inputs) {
     os << "static INPUT_" << i << "_T input_" << i << "_data[MODEL_INPUT_" << i
        << "_SIZE] = {";
     for (auto [k, value] : llvm::enumerate(input.values))
-      os << (k % 8 ? " " : "\n  ")
-         << (input.integer ? llvm::formatv("{0}", (int64_t)value).str()
-                           : llvm::formatv("{0:e9}", value).str())
-         << ",";
+      os << (k % 8 ? " " : "\n  ") << literal(value, input.integer, /*asDouble=*/false) << ",";
     os << "\n};\n";
   }
   os << "\n#endif // DATA_INPUTS_H\n";
@@ -38,16 +48,8 @@ std::string mlir::aidge::expectedOutputHeader(ArrayRef<ProjectTensor> outputs) {
   for (auto [i, output] : llvm::enumerate(outputs)) {
     os << "static const double expected_" << i << "[MODEL_OUTPUT_" << i
        << "_SIZE] = {";
-    for (auto [k, value] : llvm::enumerate(output.values)) {
-      os << (k % 8 ? " " : "\n  ");
-      if (std::isnan(value))
-        os << "NAN";
-      else if (std::isinf(value))
-        os << (value < 0 ? "-INFINITY" : "INFINITY");
-      else
-        os << llvm::formatv("{0:e17}", value);
-      os << ",";
-    }
+    for (auto [k, value] : llvm::enumerate(output.values))
+      os << (k % 8 ? " " : "\n  ") << literal(value, /*integer=*/false, /*asDouble=*/true) << ",";
     os << "\n};\n";
   }
   os << "\n#endif // DATA_EXPECTED_H\n";
@@ -202,6 +204,8 @@ int main(int argc, char **argv) {
     return 2;
   }
 )cpp";
+  if (numInputs == 0) // every input compiled as a constant
+    os << "  (void)inputs;\n";
   for (unsigned i = 0; i < numInputs; ++i)
     os << llvm::formatv("  if (nbInputs && !readInput(inputs[{0}], input_{0}_data, MODEL_INPUT_{0}_SIZE))\n"
                         "    return 1;\n", i);
