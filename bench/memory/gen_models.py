@@ -14,6 +14,10 @@ regenerate): the weights are random but seeded, so the files do not change.
   autoencoder      MLPerf Tiny anomaly detection (ToyADMOS) FC autoencoder, 1x640
   mobilenetv2      torchvision MobileNetV2, width 1.0, 1x3x224x224, 1000 classes
   resnet18         torchvision ResNet-18, 1x3x224x224, 1000 classes
+  mobilenetv2_035  torchvision MobileNetV2, width 0.35, 1x3x96x96, 1000 classes
+  inception        an inception-style block (four branches, Pad, AvgPool,
+                   Concat), 1x16x20x20
+  mlp_softmax      a 3-layer MLP ending in Softmax, 1x64, 10 classes
 
 LeNet-5, ResNet-8 and MobileNetV1 are the classes of
 test/Import/ONNX/models/gen_torch_models.py. All models: torch.manual_seed(0),
@@ -89,6 +93,48 @@ class AutoEncoder(nn.Module):
         return self.layers(x)
 
 
+class Inception(nn.Module):
+    """GoogLeNet's inception module, small: 1x1; 1x1 then 3x3; 1x1 then
+    5x5 after an explicit asymmetric Pad; 3x3 AvgPool then 1x1; the four
+    concatenated on channels, then a stride-2 conv."""
+
+    def __init__(self, cin=16):
+        super().__init__()
+        self.b1 = nn.Sequential(nn.Conv2d(cin, 8, 1), nn.ReLU())
+        self.b2 = nn.Sequential(nn.Conv2d(cin, 6, 1), nn.ReLU(),
+                                nn.Conv2d(6, 12, 3, padding=1), nn.BatchNorm2d(12),
+                                nn.ReLU())
+        self.b3_reduce = nn.Sequential(nn.Conv2d(cin, 4, 1), nn.ReLU())
+        self.b3 = nn.Conv2d(4, 6, 5)
+        self.b4 = nn.Sequential(nn.AvgPool2d(3, stride=1, padding=1,
+                                             count_include_pad=False),
+                                nn.Conv2d(cin, 6, 1), nn.Sigmoid())
+        self.out = nn.Conv2d(32, 16, 3, stride=2, padding=1)
+
+    def forward(self, x):
+        b3 = self.b3(F.pad(self.b3_reduce(x), (2, 2, 1, 3)))[:, :, :20, :]
+        y = torch.cat([self.b1(x), self.b2(x), b3, self.b4(x)], dim=1)
+        return self.out(y)
+
+
+class MLPSoftmax(nn.Module):
+    """Linear-ReLU x2, Linear, Softmax over the classes."""
+
+    def __init__(self, dim=64, hidden=48, classes=10):
+        super().__init__()
+        self.layers = nn.Sequential(nn.Linear(dim, hidden), nn.ReLU(),
+                                    nn.Linear(hidden, hidden), nn.ReLU(),
+                                    nn.Linear(hidden, classes), nn.Softmax(dim=1))
+
+    def forward(self, x):
+        return self.layers(x)
+
+
+def mobilenetv2_035():
+    import torchvision
+    return torchvision.models.mobilenet_v2(weights=None, width_mult=0.35)
+
+
 def mobilenetv2():
     import torchvision
     return torchvision.models.mobilenet_v2(weights=None, width_mult=1.0)
@@ -108,6 +154,9 @@ MODELS = [
     ("autoencoder", AutoEncoder, [1, 640]),
     ("mobilenetv2", mobilenetv2, [1, 3, 224, 224]),
     ("resnet18", resnet18, [1, 3, 224, 224]),
+    ("mobilenetv2_035", mobilenetv2_035, [1, 3, 96, 96]),
+    ("inception", Inception, [1, 16, 20, 20]),
+    ("mlp_softmax", MLPSoftmax, [1, 64]),
 ]
 NAMES = [name for name, _, _ in MODELS]
 
