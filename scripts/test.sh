@@ -16,4 +16,15 @@ set +e
   --xunit-xml-output "$results/lit.xml" "$AIDGE_BUILD/test" "$AIDGE_BUILD/test/Unit"
 set -e
 
+echo "==> ONNX backend conformance (test/conformance)"
+set +e
+/usr/bin/python3 "$AIDGE_ROOT/test/conformance/run_conformance.py" \
+  --aidge-export "$AIDGE_BUILD/bin/aidge-export" \
+  --aidge-translate "$AIDGE_BUILD/bin/aidge-translate" \
+  --expected "$AIDGE_ROOT/test/conformance/expected.txt" \
+  --work "$AIDGE_BUILD/conformance" --jobs 2 \
+  --docs "$AIDGE_BUILD/conformance.md" --check-docs "$AIDGE_ROOT/docs/conformance.md" \
+  --xunit "$results/conformance.xml"
+set -e
+
 /usr/bin/python3 "$AIDGE_ROOT/scripts/summarize_results.py" "$results"/*.xml
