@@ -208,8 +208,10 @@ static SmallVector<int64_t> relayoutPermutation(DataFormat from, DataFormat to,
   SmallVector<int64_t> inverse(rank);
   for (auto [stored, dim] : llvm::enumerate(source))
     inverse[dim] = stored;
+  // Named: a range-for over `*temporary` would read a destroyed optional.
+  SmallVector<int64_t> target = *getFormatPermutation(to, rank);
   SmallVector<int64_t> perm;
-  for (int64_t dim : *getFormatPermutation(to, rank))
+  for (int64_t dim : target)
     perm.push_back(inverse[dim]);
   return perm;
 }
