@@ -14,6 +14,9 @@
 #include "aidge/Dialect/Aidge/IR/AidgeOps.h"
 #include "aidge/Dialect/Aidge/IR/DataFormat.h"
 
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
 using namespace mlir;
 using namespace mlir::aidge;
 
@@ -44,11 +47,24 @@ std::optional<int64_t> depthwiseScore(Operation *op) {
     return 1;
   return std::nullopt;
 }
+/// An installed program finds the kernels in its prefix,
+/// <prefix>/share/aidge-mlir/cpp; one in the build tree (or linked outside
+/// any prefix) falls back to the source tree.
+std::string cppLibraryDir() {
+  static int anchor;
+  std::string exe = llvm::sys::fs::getMainExecutable(nullptr, &anchor);
+  llvm::SmallString<256> dir(
+      llvm::sys::path::parent_path(llvm::sys::path::parent_path(exe)));
+  llvm::sys::path::append(dir, "share", "aidge-mlir", "cpp");
+  if (llvm::sys::fs::is_directory(dir))
+    return std::string(dir);
+  return AIDGE_CPP_LIBRARY_DIR;
+}
 } // namespace
 
 void mlir::aidge::registerCppExportLib(ExportLibRegistry &registry) {
   ExportLib &lib = registry.getOrCreate("cpp");
-  lib.rootDir = AIDGE_CPP_LIBRARY_DIR;
+  lib.rootDir = cppLibraryDir();
   lib.staticFiles = {"utils/cpp/typedefs.hpp", "utils/cpp/activation_utils.hpp",
                      "utils/cpp/mem_info.hpp", "utils/cpp/conv_params.hpp"};
   CppLibBuilder b{lib};
