@@ -1,8 +1,8 @@
 //===- CppLib.cpp - The built-in `cpp` export library ---------------------===//
 //
 // Float32 kernels in the style of aidge_export_cpp: convolutions and pools
-// on channels-last activations (NHWC, NWC for 1-D) with weights stored
-// `[out][kh][kw][in]`, element-wise ops and activations in any format,
+// on channels-last activations (NHWC, NWC for 1-D, NDHWC for 3-D pools) with
+// weights stored `[out][kh][kw][in]`, element-wise ops and activations in any format,
 // data movement on the stored bytes of any element type, and Reshape-like
 // ops in the default format so that a reshape never sees channels-last
 // data. The kernels themselves live in the export target.
@@ -109,6 +109,12 @@ void mlir::aidge::registerCppExportLib(ExportLibRegistry &registry) {
     b.add("batch_norm", batchNorm, (Twine("batch_norm") + suffix).str(),
           "batchnorm_forward", "batchnorm.hpp", elementwise);
   }
+  // Pools also slide over volumes (NDHWC); convolutions do not yet.
+  ImplSpec pool3d = ImplSpec::uniform(io("f32", DataFormat::ndhwc));
+  b.add("max_pool", pool3d, "max_pool3d", "pooling_forward", "pooling.hpp",
+        window);
+  b.add("avg_pool", pool3d, "avg_pool3d", "pooling_forward", "pooling.hpp",
+        window);
   // Batch norm of a matrix (after a dense layer): channels are dimension 1.
   ImplSpec batchNormMatrix;
   IOSpec matrix = io("f32", DataFormat::default_);

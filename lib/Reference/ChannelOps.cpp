@@ -21,11 +21,12 @@ using namespace mlir::aidge::reference;
 using namespace mlir::aidge::reference::detail;
 
 namespace {
-/// The geometry of a 2-D sliding window; a 1-D one has height 1.
+/// The geometry of a 3-D sliding window; a 2-D one has depth 1, a 1-D one
+/// also height 1.
 struct Window {
-  int64_t inH = 1, inW = 1, outH = 1, outW = 1, kH = 1, kW = 1;
-  int64_t sH = 1, sW = 1, dH = 1, dW = 1;
-  int64_t padT = 0, padL = 0, padB = 0, padR = 0;
+  int64_t inD = 1, inH = 1, inW = 1, outD = 1, outH = 1, outW = 1;
+  int64_t kD = 1, kH = 1, kW = 1, sD = 1, sH = 1, sW = 1, dD = 1, dH = 1, dW = 1;
+  int64_t padF = 0, padT = 0, padL = 0, padBk = 0, padB = 0, padR = 0;
 };
 
 /// An operand or result in the default order.
@@ -47,19 +48,20 @@ static void writePlanar(ValueMap &values, Value result, std::vector<double> data
 
 /// The window of an op whose input and result are N x C x spatial... in the
 /// default order; `pads` are begin pads then end pads. The verifiers allow
-/// 1-D and 2-D windows only; an op that grows a third dimension fails here
-/// rather than be evaluated wrong.
+/// 1-D to 3-D windows only; an op that grows a fourth dimension fails here
+/// rather than be evaluated wrong. Convolutions read the depth-less fields
+/// only, as their verifiers stop at 2-D.
 static FailureOr<Window> getWindow(Operation *op, ArrayRef<int64_t> in,
                                    ArrayRef<int64_t> out, ArrayRef<int64_t> kernel,
                                    ArrayRef<int64_t> strides,
                                    ArrayRef<int64_t> dilations,
                                    ArrayRef<int64_t> pads) {
   int64_t spatial = (int64_t)in.size() - 2;
-  if ((spatial != 1 && spatial != 2) || (int64_t)kernel.size() != spatial ||
+  if (spatial < 1 || spatial > 3 || (int64_t)kernel.size() != spatial ||
       (int64_t)strides.size() != spatial || (int64_t)dilations.size() != spatial ||
       (int64_t)pads.size() != 2 * spatial)
     return op->emitOpError("has a window the reference interpreter cannot "
-                           "evaluate (1-D and 2-D only)");
+                           "evaluate (1-D to 3-D only)");
   Window w;
   w.inW = in.back();
   w.outW = out.back();
@@ -68,14 +70,23 @@ static FailureOr<Window> getWindow(Operation *op, ArrayRef<int64_t> in,
   w.dW = dilations.back();
   w.padL = pads[spatial - 1];
   w.padR = pads[2 * spatial - 1];
-  if (spatial == 2) {
-    w.inH = in[2];
-    w.outH = out[2];
-    w.kH = kernel[0];
-    w.sH = strides[0];
-    w.dH = dilations[0];
-    w.padT = pads[0];
-    w.padB = pads[2];
+  if (spatial >= 2) {
+    w.inH = in[spatial];
+    w.outH = out[spatial];
+    w.kH = kernel[spatial - 2];
+    w.sH = strides[spatial - 2];
+    w.dH = dilations[spatial - 2];
+    w.padT = pads[spatial - 2];
+    w.padB = pads[2 * spatial - 2];
+  }
+  if (spatial == 3) {
+    w.inD = in[2];
+    w.outD = out[2];
+    w.kD = kernel[0];
+    w.sD = strides[0];
+    w.dD = dilations[0];
+    w.padF = pads[0];
+    w.padBk = pads[3];
   }
   return w;
 }
@@ -189,34 +200,44 @@ static LogicalResult evaluatePool(Operation *op, Value input, Value result,
     return failure();
   int64_t planes = x.shape[0] * x.shape[1];
   std::vector<double> y;
-  y.reserve(planes * win->outH * win->outW);
+  y.reserve(planes * win->outD * win->outH * win->outW);
   for (int64_t p = 0; p < planes; ++p)
-    for (int64_t oy = 0; oy < win->outH; ++oy)
-      for (int64_t ox = 0; ox < win->outW; ++ox) {
-        int64_t iy0 = oy * win->sH - win->padT, ix0 = ox * win->sW - win->padL;
-        double acc = isMax ? -std::numeric_limits<double>::infinity() : 0.0;
-        int64_t cells = 0;
-        for (int64_t ky = 0; ky < win->kH; ++ky) {
-          int64_t iy = iy0 + ky * win->dH;
-          if (iy < 0 || iy >= win->inH)
-            continue;
-          for (int64_t kx = 0; kx < win->kW; ++kx) {
-            int64_t ix = ix0 + kx * win->dW;
-            if (ix < 0 || ix >= win->inW)
+    for (int64_t oz = 0; oz < win->outD; ++oz)
+      for (int64_t oy = 0; oy < win->outH; ++oy)
+        for (int64_t ox = 0; ox < win->outW; ++ox) {
+          int64_t iz0 = oz * win->sD - win->padF, iy0 = oy * win->sH - win->padT,
+                  ix0 = ox * win->sW - win->padL;
+          double acc = isMax ? -std::numeric_limits<double>::infinity() : 0.0;
+          int64_t cells = 0;
+          for (int64_t kz = 0; kz < win->kD; ++kz) {
+            int64_t iz = iz0 + kz * win->dD;
+            if (iz < 0 || iz >= win->inD)
               continue;
-            double v = x.values[(p * win->inH + iy) * win->inW + ix];
-            acc = isMax ? (std::isnan(v) || v > acc ? v : acc) : acc + v;
-            ++cells;
+            for (int64_t ky = 0; ky < win->kH; ++ky) {
+              int64_t iy = iy0 + ky * win->dH;
+              if (iy < 0 || iy >= win->inH)
+                continue;
+              for (int64_t kx = 0; kx < win->kW; ++kx) {
+                int64_t ix = ix0 + kx * win->dW;
+                if (ix < 0 || ix >= win->inW)
+                  continue;
+                double v =
+                    x.values[((p * win->inD + iz) * win->inH + iy) * win->inW + ix];
+                acc = isMax ? (std::isnan(v) || v > acc ? v : acc) : acc + v;
+                ++cells;
+              }
+            }
           }
+          if (!isMax) {
+            if (countIncludePad)
+              cells =
+                  countInside(iz0, win->dD, win->kD, -win->padF, win->inD + win->padBk) *
+                  countInside(iy0, win->dH, win->kH, -win->padT, win->inH + win->padB) *
+                  countInside(ix0, win->dW, win->kW, -win->padL, win->inW + win->padR);
+            acc = cells ? acc / cells : 0.0;
+          }
+          y.push_back(activate(activation, acc));
         }
-        if (!isMax) {
-          if (countIncludePad)
-            cells = countInside(iy0, win->dH, win->kH, -win->padT, win->inH + win->padB) *
-                    countInside(ix0, win->dW, win->kW, -win->padL, win->inW + win->padR);
-          acc = cells ? acc / cells : 0.0;
-        }
-        y.push_back(activate(activation, acc));
-      }
   writePlanar(values, result, std::move(y));
   return success();
 }

@@ -127,9 +127,10 @@ public:
   bool failed = false;
 };
 
-/// N x C x H x W of a channels-last (or, for 1-D, NWC) tensor.
+/// N x C x H x W of a channels-last (or, for 1-D, NWC) tensor; `d` is the
+/// depth of an NDHWC volume, 1 otherwise.
 struct Image {
-  int64_t n, c, h, w;
+  int64_t n, c, h, w, d = 1;
 };
 
 std::optional<Image> getImage(Value value) {
@@ -140,6 +141,8 @@ std::optional<Image> getImage(Value value) {
     return Image{shape[0], shape[1], shape[2], shape[3]};
   if (format == DataFormat::nwc)
     return Image{shape[0], shape[1], 1, shape[2]};
+  if (format == DataFormat::ndhwc)
+    return Image{shape[0], shape[1], shape[3], shape[4], shape[2]};
   return std::nullopt;
 }
 
@@ -211,17 +214,39 @@ LogicalResult configurePool(CallBuilder &b, PoolOp pool, bool isMax) {
   bool countPad = false;
   if constexpr (std::is_same_v<PoolOp, AvgPoolOp>)
     countPad = pool.getCountIncludePad();
+  // A 3-D window is its depth axis, then a 2-D window over H x W.
+  ArrayRef<int64_t> kernel = pool.getKernelShape(), strides = pool.getStrides(),
+                    dilations = pool.getDilations();
+  SmallVector<int64_t> pads = llvm::to_vector(pool.getPads());
+  int64_t kd = 1, sd = 1, dd = 1, front = 0, back = 0;
+  if (kernel.size() == 3) {
+    kd = kernel[0];
+    sd = strides[0];
+    dd = dilations[0];
+    front = pads[0];
+    back = pads[3];
+    kernel = kernel.drop_front();
+    strides = strides.drop_front();
+    dilations = dilations.drop_front();
+    pads = {pads[1], pads[2], pads[4], pads[5]};
+  }
   b.call.paramsType = "aidge_cpp::PoolParams";
   b.expr("kind", isMax ? "aidge_cpp::PoolKind::max" : "aidge_cpp::PoolKind::avg");
   b.param("count_include_pad", (int64_t)countPad);
   b.param("batch", in->n);
+  b.param("in_depth", in->d);
   b.param("in_height", in->h);
   b.param("in_width", in->w);
   b.param("channels", in->c);
+  b.param("out_depth", out->d);
   b.param("out_height", out->h);
   b.param("out_width", out->w);
-  windowParams(b, getWindow(pool.getKernelShape(), pool.getStrides(),
-                            pool.getDilations(), pool.getPads()));
+  b.param("kernel_d", kd);
+  b.param("stride_d", sd);
+  b.param("dilation_d", dd);
+  b.param("pad_front", front);
+  b.param("pad_back", back);
+  windowParams(b, getWindow(kernel, strides, dilations, pads));
   b.activation(pool.getActivationAttr());
   b.input(pool.getInput());
   return success();

@@ -236,7 +236,7 @@ func.func @producer_vector_generic() {
 // -----
 
 func.func @conv_3d(%x: tensor<1x1x4x4x4xf32>, %w: tensor<1x1x2x2x2xf32>) {
-  // expected-error @+2 {{'aidge.conv' op supports 1-D and 2-D windows only, got 3 spatial dimensions}}
+  // expected-error @+2 {{'aidge.conv' op supports 1-D to 2-D windows only, got 3 spatial dimensions}}
   // expected-error @+1 {{'aidge.conv' op failed to infer returned types}}
   %0 = aidge.conv %x, %w {dilations = array<i64: 1, 1, 1>, group = 1 : i64, pads = array<i64: 0, 0, 0, 0, 0, 0>, strides = array<i64: 1, 1, 1>} : (tensor<1x1x4x4x4xf32>, tensor<1x1x2x2x2xf32>) -> tensor<1x1x3x3x3xf32>
   return
@@ -245,7 +245,7 @@ func.func @conv_3d(%x: tensor<1x1x4x4x4xf32>, %w: tensor<1x1x2x2x2xf32>) {
 // -----
 
 func.func @conv_no_spatial(%x: tensor<1x4xf32>, %w: tensor<2x4xf32>) {
-  // expected-error @+2 {{'aidge.conv' op supports 1-D and 2-D windows only, got 0 spatial dimensions}}
+  // expected-error @+2 {{'aidge.conv' op supports 1-D to 2-D windows only, got 0 spatial dimensions}}
   // expected-error @+1 {{'aidge.conv' op failed to infer returned types}}
   %0 = aidge.conv %x, %w {dilations = array<i64>, group = 1 : i64, pads = array<i64>, strides = array<i64>} : (tensor<1x4xf32>, tensor<2x4xf32>) -> tensor<1x2xf32>
   return
@@ -254,7 +254,7 @@ func.func @conv_no_spatial(%x: tensor<1x4xf32>, %w: tensor<2x4xf32>) {
 // -----
 
 func.func @conv_rank1(%x: tensor<4xf32>, %w: tensor<4xf32>) {
-  // expected-error @+2 {{'aidge.conv' op supports 1-D and 2-D windows only, got -1 spatial dimensions}}
+  // expected-error @+2 {{'aidge.conv' op supports 1-D to 2-D windows only, got -1 spatial dimensions}}
   // expected-error @+1 {{'aidge.conv' op failed to infer returned types}}
   %0 = aidge.conv %x, %w {dilations = array<i64>, group = 1 : i64, pads = array<i64>, strides = array<i64>} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
   return
@@ -399,7 +399,7 @@ func.func @conv_kernel_too_big(%x: tensor<1x1x8x4xf32>, %w: tensor<1x1x3x3xf32>)
 // -----
 
 func.func @conv_transpose_rank(%x: tensor<1x4x5x5x5xf32>, %w: tensor<4x2x3x3x3xf32>) {
-  // expected-error @+2 {{'aidge.conv_transpose' op supports 1-D and 2-D windows only, got 3 spatial dimensions}}
+  // expected-error @+2 {{'aidge.conv_transpose' op supports 1-D to 2-D windows only, got 3 spatial dimensions}}
   // expected-error @+1 {{'aidge.conv_transpose' op failed to infer returned types}}
   %0 = aidge.conv_transpose %x, %w {dilations = array<i64: 1, 1, 1>, group = 1 : i64, output_padding = array<i64: 0, 0, 0>, pads = array<i64: 0, 0, 0, 0, 0, 0>, strides = array<i64: 1, 1, 1>} : (tensor<1x4x5x5x5xf32>, tensor<4x2x3x3x3xf32>) -> tensor<1x2x7x7x7xf32>
   return
@@ -500,7 +500,7 @@ func.func @conv_transpose_empty(%x: tensor<1x1x1x3xf32>, %w: tensor<1x1x1x1xf32>
 // -----
 
 func.func @max_pool_no_spatial(%x: tensor<2x3xf32>) {
-  // expected-error @+2 {{'aidge.max_pool' op supports 1-D and 2-D windows only, got 0 spatial dimensions}}
+  // expected-error @+2 {{'aidge.max_pool' op supports 1-D to 3-D windows only, got 0 spatial dimensions}}
   // expected-error @+1 {{'aidge.max_pool' op failed to infer returned types}}
   %0 = aidge.max_pool %x {ceil_mode = false, dilations = array<i64>, kernel_shape = array<i64>, pads = array<i64>, strides = array<i64>} : (tensor<2x3xf32>) -> tensor<2x3xf32>
   return
@@ -508,10 +508,10 @@ func.func @max_pool_no_spatial(%x: tensor<2x3xf32>) {
 
 // -----
 
-func.func @max_pool_3d(%x: tensor<1x1x4x4x4xf32>) {
-  // expected-error @+2 {{'aidge.max_pool' op supports 1-D and 2-D windows only, got 3 spatial dimensions}}
+func.func @max_pool_4d(%x: tensor<1x1x4x4x4x4xf32>) {
+  // expected-error @+2 {{'aidge.max_pool' op supports 1-D to 3-D windows only, got 4 spatial dimensions}}
   // expected-error @+1 {{'aidge.max_pool' op failed to infer returned types}}
-  %0 = aidge.max_pool %x {ceil_mode = false, dilations = array<i64: 1, 1, 1>, kernel_shape = array<i64: 2, 2, 2>, pads = array<i64: 0, 0, 0, 0, 0, 0>, strides = array<i64: 1, 1, 1>} : (tensor<1x1x4x4x4xf32>) -> tensor<1x1x3x3x3xf32>
+  %0 = aidge.max_pool %x {ceil_mode = false, dilations = array<i64: 1, 1, 1, 1>, kernel_shape = array<i64: 2, 2, 2, 2>, pads = array<i64: 0, 0, 0, 0, 0, 0, 0, 0>, strides = array<i64: 1, 1, 1, 1>} : (tensor<1x1x4x4x4x4xf32>) -> tensor<1x1x3x3x3x3xf32>
   return
 }
 

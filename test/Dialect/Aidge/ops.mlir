@@ -163,6 +163,14 @@ func.func @max_pool(%x: tensor<1x3x32x32xf32>) -> tensor<1x3x16x16xf32> {
   return %0 : tensor<1x3x16x16xf32>
 }
 
+// A 3-D window over D x H x W: (4 + 1 - 2) / 1 + 1 = 4, (6 - 3) / 2 + 1 = 2, (5 + 2 - 3) / 2 + 1 = 3.
+// CHECK-LABEL: func @avg_pool_3d
+func.func @avg_pool_3d(%x: tensor<1x2x4x6x5xf32>) -> tensor<1x2x4x2x3xf32> {
+  // CHECK: aidge.avg_pool %arg0 {{.*}} -> tensor<1x2x4x2x3xf32>
+  %0 = aidge.avg_pool %x {ceil_mode = false, count_include_pad = false, dilations = array<i64: 1, 1, 1>, kernel_shape = array<i64: 2, 3, 3>, pads = array<i64: 1, 0, 1, 0, 0, 1>, strides = array<i64: 1, 2, 2>} : (tensor<1x2x4x6x5xf32>) -> tensor<1x2x4x2x3xf32>
+  return %0 : tensor<1x2x4x2x3xf32>
+}
+
 // ceil((6 - 3) / 2) + 1 = 3 (floor would give 2).
 // CHECK-LABEL: func @max_pool_ceil
 func.func @max_pool_ceil(%x: tensor<1x3x6x6xf32>) -> tensor<1x3x3x3xf32> {

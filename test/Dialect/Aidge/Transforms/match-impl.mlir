@@ -177,3 +177,17 @@ func.func @int_data(%x: tensor<2x3xi64>) -> tensor<3x2xi64> {
   %y = aidge.transpose %x {perm = array<i64: 1, 0>} : (tensor<2x3xi64>) -> tensor<3x2xi64>
   return %y : tensor<3x2xi64>
 }
+
+// -----
+
+// A 3-D pool runs channels last too: NCDHW in, transposed to NDHWC
+// (perm 0, 2, 3, 4, 1) for the max_pool3d kernel, and back.
+// CHECK-LABEL: func @pool3d
+// CHECK: %[[IN:.*]] = aidge.transpose %arg0 {{.*}}perm = array<i64: 0, 2, 3, 4, 1>
+// CHECK: %[[P:.*]] = aidge.avg_pool %[[IN]] {{.*}}impl = #aidge.impl<lib = "cpp", kernel = "avg_pool3d"
+// CHECK-SAME: -> tensor<1x4x2x3x2xf32, #aidge<format ndhwc>>
+// CHECK: aidge.transpose %[[P]] {{.*}}perm = array<i64: 0, 4, 1, 2, 3>
+func.func @pool3d(%x: tensor<1x2x4x6x5xf32>) -> tensor<1x2x4x2x3xf32> {
+  %p = aidge.avg_pool %x {ceil_mode = false, count_include_pad = true, dilations = array<i64: 1, 1, 1>, kernel_shape = array<i64: 2, 3, 3>, pads = array<i64: 1, 0, 1, 0, 0, 1>, strides = array<i64: 1, 2, 2>} : (tensor<1x2x4x6x5xf32>) -> tensor<1x2x4x2x3xf32>
+  return %p : tensor<1x2x4x2x3xf32>
+}

@@ -414,6 +414,20 @@ def _(c):
     c.node("MaxPool", ["x"], ["y"], "maxpool0", kernel_shape=[3], strides=[2], pads=[1, 1])
     c.output("y")
 
+@case("maxpool3d_o12", 12)
+def _(c):
+    c.input("x", [1, 2, 4, 6, 5])
+    c.node("MaxPool", ["x"], ["y"], "maxpool0", kernel_shape=[2, 3, 3], strides=[1, 2, 2],
+           pads=[1, 0, 1, 0, 0, 1])
+    c.output("y")
+
+@case("avgpool3d_include_pad_o11", 11)
+def _(c):
+    c.input("x", [1, 2, 4, 6, 5])
+    c.node("AveragePool", ["x"], ["y"], "avgpool0", kernel_shape=[2, 3, 3], strides=[1, 2, 2],
+           pads=[1, 0, 1, 0, 0, 1], count_include_pad=1)
+    c.output("y")
+
 @case("avgpool_o7", 7)
 def _(c):
     c.input("x", X4)

@@ -424,40 +424,48 @@ std::vector<float> ref_conv(const std::vector<float> &x, const std::vector<float
 }
 
 std::vector<float> ref_pool(const std::vector<float> &x, const aidge_cpp::PoolParams &p) {
-  std::vector<float> y(
-      static_cast<std::size_t>(p.batch * p.out_height * p.out_width * p.channels));
+  std::vector<float> y(static_cast<std::size_t>(p.batch * p.out_depth * p.out_height *
+                                                p.out_width * p.channels));
   for (long n = 0; n < p.batch; ++n)
-    for (long oy = 0; oy < p.out_height; ++oy)
-      for (long ox = 0; ox < p.out_width; ++ox)
-        for (long c = 0; c < p.channels; ++c) {
-          float acc = p.kind == aidge_cpp::PoolKind::max ? -kInf : 0.0f;
-          long cells = 0, padded_cells = 0;
-          for (long ky = 0; ky < p.kernel_h; ++ky)
-            for (long kx = 0; kx < p.kernel_w; ++kx) {
-              const long iy = oy * p.stride_h - p.pad_top + ky * p.dilation_h;
-              const long ix = ox * p.stride_w - p.pad_left + kx * p.dilation_w;
-              if (iy >= -p.pad_top && iy < p.in_height + p.pad_bottom &&
-                  ix >= -p.pad_left && ix < p.in_width + p.pad_right)
-                ++padded_cells;
-              if (iy < 0 || iy >= p.in_height || ix < 0 || ix >= p.in_width)
-                continue;
-              ++cells;
-              const float v = x[static_cast<std::size_t>(
-                  ((n * p.in_height + iy) * p.in_width + ix) * p.channels + c)];
-              if (p.kind == aidge_cpp::PoolKind::max)
-                acc = std::max(acc, v);
-              else
-                acc += v;
+    for (long oz = 0; oz < p.out_depth; ++oz)
+      for (long oy = 0; oy < p.out_height; ++oy)
+        for (long ox = 0; ox < p.out_width; ++ox)
+          for (long c = 0; c < p.channels; ++c) {
+            float acc = p.kind == aidge_cpp::PoolKind::max ? -kInf : 0.0f;
+            long cells = 0, padded_cells = 0;
+            for (long kz = 0; kz < p.kernel_d; ++kz)
+              for (long ky = 0; ky < p.kernel_h; ++ky)
+                for (long kx = 0; kx < p.kernel_w; ++kx) {
+                  const long iz = oz * p.stride_d - p.pad_front + kz * p.dilation_d;
+                  const long iy = oy * p.stride_h - p.pad_top + ky * p.dilation_h;
+                  const long ix = ox * p.stride_w - p.pad_left + kx * p.dilation_w;
+                  if (iz >= -p.pad_front && iz < p.in_depth + p.pad_back &&
+                      iy >= -p.pad_top && iy < p.in_height + p.pad_bottom &&
+                      ix >= -p.pad_left && ix < p.in_width + p.pad_right)
+                    ++padded_cells;
+                  if (iz < 0 || iz >= p.in_depth || iy < 0 || iy >= p.in_height ||
+                      ix < 0 || ix >= p.in_width)
+                    continue;
+                  ++cells;
+                  const float v = x[static_cast<std::size_t>(
+                      (((n * p.in_depth + iz) * p.in_height + iy) * p.in_width + ix) *
+                          p.channels +
+                      c)];
+                  if (p.kind == aidge_cpp::PoolKind::max)
+                    acc = std::max(acc, v);
+                  else
+                    acc += v;
+                }
+            float v = acc;
+            if (p.kind == aidge_cpp::PoolKind::avg) {
+              const long d = p.count_include_pad ? padded_cells : cells;
+              v = d > 0 ? acc / static_cast<float>(d) : 0.0f;
             }
-          float v = acc;
-          if (p.kind == aidge_cpp::PoolKind::avg) {
-            const long d = p.count_include_pad ? padded_cells : cells;
-            v = d > 0 ? acc / static_cast<float>(d) : 0.0f;
+            y[static_cast<std::size_t>(
+                (((n * p.out_depth + oz) * p.out_height + oy) * p.out_width + ox) *
+                    p.channels +
+                c)] = ref_act(v, p.act);
           }
-          y[static_cast<std::size_t>(
-              ((n * p.out_height + oy) * p.out_width + ox) * p.channels + c)] =
-              ref_act(v, p.act);
-        }
   return y;
 }
 
@@ -753,11 +761,18 @@ aidge_cpp::PoolParams pool_params(aidge_cpp::PoolKind kind, bool cip, int n, int
   return aidge_cpp::PoolParams{kind,
                                cip,
                                n,
+                               1,
                                h,
                                w,
                                c,
+                               1,
                                out_size(h, kh, sh, dh, pt, pb, ceil_mode),
                                out_size(w, kw, sw, dw, pl, pr, ceil_mode),
+                               1,
+                               1,
+                               1,
+                               0,
+                               0,
                                kh,
                                kw,
                                sh,
@@ -771,15 +786,32 @@ aidge_cpp::PoolParams pool_params(aidge_cpp::PoolKind kind, bool cip, int n, int
                                act};
 }
 
+/// A 2-D pool made 3-D: depth `d`, kernel_d `kd`, stride_d `sd`,
+/// dilation_d `dd`, pads `pf` and `pk` in front and back.
+aidge_cpp::PoolParams with_depth(aidge_cpp::PoolParams p, int d, int kd, int sd, int dd,
+                                 int pf, int pk, bool ceil_mode) {
+  p.in_depth = d;
+  p.out_depth = out_size(d, kd, sd, dd, pf, pk, ceil_mode);
+  p.kernel_d = kd;
+  p.stride_d = sd;
+  p.dilation_d = dd;
+  p.pad_front = pf;
+  p.pad_back = pk;
+  return p;
+}
+
 std::string pool_desc(const aidge_cpp::PoolParams &p) {
   std::ostringstream s;
   s << (p.kind == aidge_cpp::PoolKind::max ? "max" : "avg")
     << (p.count_include_pad ? " count_include_pad" : "") << " N" << p.batch
-    << " " << p.in_height << "x" << p.in_width << "x" << p.channels << "->"
-    << p.out_height << "x" << p.out_width << " k" << p.kernel_h << "x"
-    << p.kernel_w << " s" << p.stride_h << "," << p.stride_w << " d"
-    << p.dilation_h << "," << p.dilation_w << " pads" << p.pad_top << ","
-    << p.pad_left << "," << p.pad_bottom << "," << p.pad_right << " "
+    << " " << p.in_depth << "x" << p.in_height << "x" << p.in_width << "x"
+    << p.channels << "->" << p.out_depth << "x" << p.out_height << "x"
+    << p.out_width << " k" << p.kernel_d << "x" << p.kernel_h << "x"
+    << p.kernel_w << " s" << p.stride_d << "," << p.stride_h << ","
+    << p.stride_w << " d" << p.dilation_d << "," << p.dilation_h << ","
+    << p.dilation_w << " pads" << p.pad_front << "," << p.pad_top << ","
+    << p.pad_left << "," << p.pad_back << "," << p.pad_bottom << ","
+    << p.pad_right << " "
     << act_name(p.act);
   return s.str();
 }
@@ -795,14 +827,24 @@ void test_pools() {
       pool_params(PoolKind::avg, true, 1, 1, 10, 4, 1, 3, 1, 2, 1, 1, 0, 1, 0, 1, false, kLeaky),
       pool_params(PoolKind::max, false, 1, 6, 6, 2, 2, 2, 1, 1, 2, 2, 0, 0, 0, 0, false, kNone),
       pool_params(PoolKind::avg, false, 1, 6, 5, 3, 3, 2, 1, 3, 2, 1, 2, 1, 2, 2, false, kNone),
+      // 3-D (NDHWC) windows.
+      with_depth(pool_params(PoolKind::max, false, 2, 5, 4, 3, 2, 2, 1, 2, 1, 1, 1, 0, 0, 1, false, kNone),
+                 4, 2, 2, 1, 1, 0, false),
+      with_depth(pool_params(PoolKind::avg, true, 1, 5, 5, 18, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, true, kRelu),
+                 6, 3, 2, 1, 1, 1, true),
+      with_depth(pool_params(PoolKind::avg, false, 1, 4, 6, 2, 2, 3, 1, 2, 1, 1, 0, 1, 0, 1, false, kNone),
+                 7, 3, 2, 2, 2, 1, false),
   };
   for (const aidge_cpp::PoolParams &p : pools) {
     const std::vector<float> x =
-        rand_vec(static_cast<long>(p.batch) * p.in_height * p.in_width * p.channels);
+        rand_vec(static_cast<long>(p.batch) * p.in_depth * p.in_height * p.in_width *
+                 p.channels);
+    // NDHWC rows are (n, d, h) lines, as NHWC ones with N*D images.
     run_layouts<float>(
         "pooling_forward", pool_desc(p), {x},
-        {geo_nhwc(p.batch, p.in_height, p.in_width, p.channels)},
-        geo_nhwc(p.batch, p.out_height, p.out_width, p.channels), ref_pool(x, p),
+        {geo_nhwc(p.batch * p.in_depth, p.in_height, p.in_width, p.channels)},
+        geo_nhwc(p.batch * p.out_depth, p.out_height, p.out_width, p.channels),
+        ref_pool(x, p),
         [&](unsigned char *mem, const std::vector<MemInfo> &ins, const MemInfo &out) {
           aidge_cpp::pooling_forward(mem, ins[0], out, p);
         });

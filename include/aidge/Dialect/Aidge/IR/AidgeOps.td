@@ -158,7 +158,7 @@ def Aidge_MatMulOp : Aidge_InferredOp<"matmul"> {
 //===----------------------------------------------------------------------===//
 
 def Aidge_MaxPoolOp : Aidge_InferredOp<"max_pool"> {
-  let summary = "max pooling over 1-D or 2-D windows";
+  let summary = "max pooling over 1-D, 2-D or 3-D windows";
   let description = [{
     `pads` are begin pads then end pads per spatial axis. With `ceil_mode`
     the output size rounds up, but a window that would start in the end
@@ -172,7 +172,7 @@ def Aidge_MaxPoolOp : Aidge_InferredOp<"max_pool"> {
 }
 
 def Aidge_AvgPoolOp : Aidge_InferredOp<"avg_pool"> {
-  let summary = "average pooling over 1-D or 2-D windows";
+  let summary = "average pooling over 1-D, 2-D or 3-D windows";
   let description = [{
     As `aidge.max_pool`; with `count_include_pad` the padded cells count in
     the divisor.

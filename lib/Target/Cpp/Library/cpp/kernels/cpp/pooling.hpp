@@ -13,20 +13,29 @@ namespace aidge_cpp {
 
 enum class PoolKind { max, avg };
 
-/// Field order: {kind, count_include_pad, batch, in_height, in_width,
-/// channels, out_height, out_width, kernel_h, kernel_w, stride_h, stride_w,
+/// Field order: {kind, count_include_pad, batch, in_depth, in_height,
+/// in_width, channels, out_depth, out_height, out_width, kernel_d, stride_d,
+/// dilation_d, pad_front, pad_back, kernel_h, kernel_w, stride_h, stride_w,
 /// dilation_h, dilation_w, pad_top, pad_left, pad_bottom, pad_right, act}.
-/// ceil_mode is expressed by the output dims (and end pads). 1-D (NWC):
-/// heights, kernel_h, stride_h and dilation_h 1, pad_top = pad_bottom = 0.
+/// ceil_mode is expressed by the output dims (and end pads). 2-D (NHWC):
+/// depths, kernel_d, stride_d and dilation_d 1, pad_front = pad_back = 0;
+/// 1-D (NWC): also the same for heights.
 struct PoolParams {
   PoolKind kind;
   bool count_include_pad;
   int batch;
+  int in_depth;
   int in_height;
   int in_width;
   int channels;
+  int out_depth;
   int out_height;
   int out_width;
+  int kernel_d;
+  int stride_d;
+  int dilation_d;
+  int pad_front;
+  int pad_back;
   int kernel_h;
   int kernel_w;
   int stride_h;
@@ -40,72 +49,101 @@ struct PoolParams {
   ActivationParams act;
 };
 
-/// Pooling of an NHWC input [N][H][W][C] into [N][out_height][out_width][C];
-/// then `act`. The window of (oy, ox) has the cells
-/// (oy*stride_h - pad_top + ky*dilation_h, ox*stride_w - pad_left +
+namespace detail {
+/// One axis of a pooling window at output position `o`: its first input
+/// cell `i0`, the kernel taps [k0, k1) inside the input and [pk0, pk1)
+/// inside the padded input (for count_include_pad).
+struct PoolAxis {
+  long i0, k0, k1, pk0, pk1;
+};
+
+inline PoolAxis pool_axis(long o, long stride, long pad_begin, long pad_end,
+                          long dilation, long kernel, long size) {
+  PoolAxis a;
+  a.i0 = o * stride - pad_begin;
+  window_range(a.i0, dilation, kernel, size, a.k0, a.k1);
+  window_range(a.i0 + pad_begin, dilation, kernel, size + pad_begin + pad_end,
+               a.pk0, a.pk1);
+  return a;
+}
+
+/// Folds `nc` channels of one input cell into the running max or sum.
+inline void pool_accumulate(float *acc, const float *xp, long nc, bool is_max) {
+  if (is_max) {
+    for (long j = 0; j < nc; ++j)
+      acc[j] = xp[j] > acc[j] ? xp[j] : acc[j];
+  } else {
+    for (long j = 0; j < nc; ++j)
+      acc[j] += xp[j];
+  }
+}
+} // namespace detail
+
+/// Pooling of an NDHWC input [N][D][H][W][C] into
+/// [N][out_depth][out_height][out_width][C]; then `act`. The window of
+/// (oz, oy, ox) has the cells (oz*stride_d - pad_front + kz*dilation_d,
+/// oy*stride_h - pad_top + ky*dilation_h, ox*stride_w - pad_left +
 /// kx*dilation_w), clipped to the input. max: the largest of them (-inf for
 /// an empty window). avg: their sum divided by their number, or, with
 /// count_include_pad, by the number of window cells inside the padded input
-/// [-pad_top, H + pad_bottom) x [-pad_left, W + pad_right) (0 if that is 0).
-/// Output rows are produced in increasing (n, oy) order.
+/// [-pad_front, D + pad_back) x [-pad_top, H + pad_bottom) x
+/// [-pad_left, W + pad_right) (0 if that is 0). Output rows are produced in
+/// increasing (n, oz, oy) order.
 inline void pooling_forward(unsigned char *mem, const MemInfo &in,
                             const MemInfo &out, const PoolParams &p) {
   const In<float> x(mem, in);
   const Out<float> y(mem, out);
-  const long H = p.in_height, W = p.in_width, C = p.channels;
-  const long OH = p.out_height, OW = p.out_width;
-  const long KH = p.kernel_h, KW = p.kernel_w;
+  const long D = p.in_depth, H = p.in_height, W = p.in_width, C = p.channels;
+  const long OD = p.out_depth, OH = p.out_height, OW = p.out_width;
+  const long KD = p.kernel_d, KH = p.kernel_h, KW = p.kernel_w;
   const bool is_max = p.kind == PoolKind::max;
   float acc[kChunk];
   float xs[kChunk];
   float ys[kChunk];
   for (long n = 0; n < p.batch; ++n) {
-    for (long oy = 0; oy < OH; ++oy) {
-      const long iy0 = oy * p.stride_h - p.pad_top;
-      long ky0, ky1, pky0, pky1;
-      detail::window_range(iy0, p.dilation_h, KH, H, ky0, ky1);
-      detail::window_range(iy0 + p.pad_top, p.dilation_h, KH,
-                           H + p.pad_top + p.pad_bottom, pky0, pky1);
-      for (long ox = 0; ox < OW; ++ox) {
-        const long ix0 = ox * p.stride_w - p.pad_left;
-        long kx0, kx1, pkx0, pkx1;
-        detail::window_range(ix0, p.dilation_w, KW, W, kx0, kx1);
-        detail::window_range(ix0 + p.pad_left, p.dilation_w, KW,
-                             W + p.pad_left + p.pad_right, pkx0, pkx1);
-        const long cells = p.count_include_pad
-                               ? (pky1 - pky0) * (pkx1 - pkx0)
-                               : (ky1 - ky0) * (kx1 - kx0);
-        const long obase = ((n * OH + oy) * OW + ox) * C;
-        for (long c0 = 0; c0 < C; c0 += kChunk) {
-          const long nc = C - c0 < kChunk ? C - c0 : kChunk;
-          const float init =
-              is_max ? -std::numeric_limits<float>::infinity() : 0.0f;
-          for (long j = 0; j < nc; ++j)
-            acc[j] = init;
-          for (long ky = ky0; ky < ky1; ++ky) {
-            const long iy = iy0 + ky * p.dilation_h;
-            for (long kx = kx0; kx < kx1; ++kx) {
-              const long ix = ix0 + kx * p.dilation_w;
-              const float *xp = x.load(((n * H + iy) * W + ix) * C + c0, nc, xs);
-              if (is_max) {
-                for (long j = 0; j < nc; ++j)
-                  acc[j] = xp[j] > acc[j] ? xp[j] : acc[j];
-              } else {
-                for (long j = 0; j < nc; ++j)
-                  acc[j] += xp[j];
+    for (long oz = 0; oz < OD; ++oz) {
+      const detail::PoolAxis az = detail::pool_axis(
+          oz, p.stride_d, p.pad_front, p.pad_back, p.dilation_d, KD, D);
+      for (long oy = 0; oy < OH; ++oy) {
+        const detail::PoolAxis ay = detail::pool_axis(
+            oy, p.stride_h, p.pad_top, p.pad_bottom, p.dilation_h, KH, H);
+        for (long ox = 0; ox < OW; ++ox) {
+          const detail::PoolAxis ax = detail::pool_axis(
+              ox, p.stride_w, p.pad_left, p.pad_right, p.dilation_w, KW, W);
+          const long cells =
+              p.count_include_pad
+                  ? (az.pk1 - az.pk0) * (ay.pk1 - ay.pk0) * (ax.pk1 - ax.pk0)
+                  : (az.k1 - az.k0) * (ay.k1 - ay.k0) * (ax.k1 - ax.k0);
+          const long obase = (((n * OD + oz) * OH + oy) * OW + ox) * C;
+          for (long c0 = 0; c0 < C; c0 += kChunk) {
+            const long nc = C - c0 < kChunk ? C - c0 : kChunk;
+            const float init =
+                is_max ? -std::numeric_limits<float>::infinity() : 0.0f;
+            for (long j = 0; j < nc; ++j)
+              acc[j] = init;
+            for (long kz = az.k0; kz < az.k1; ++kz) {
+              const long iz = az.i0 + kz * p.dilation_d;
+              for (long ky = ay.k0; ky < ay.k1; ++ky) {
+                const long iy = ay.i0 + ky * p.dilation_h;
+                for (long kx = ax.k0; kx < ax.k1; ++kx) {
+                  const long ix = ax.i0 + kx * p.dilation_w;
+                  const float *xp = x.load(
+                      (((n * D + iz) * H + iy) * W + ix) * C + c0, nc, xs);
+                  detail::pool_accumulate(acc, xp, nc, is_max);
+                }
               }
             }
+            float *yp = y.store(obase + c0, nc, ys);
+            if (is_max) {
+              for (long j = 0; j < nc; ++j)
+                yp[j] = activate(acc[j], p.act);
+            } else {
+              const float d = static_cast<float>(cells);
+              for (long j = 0; j < nc; ++j)
+                yp[j] = activate(cells > 0 ? acc[j] / d : 0.0f, p.act);
+            }
+            y.flush(obase + c0, nc, yp, ys);
           }
-          float *yp = y.store(obase + c0, nc, ys);
-          if (is_max) {
-            for (long j = 0; j < nc; ++j)
-              yp[j] = activate(acc[j], p.act);
-          } else {
-            const float d = static_cast<float>(cells);
-            for (long j = 0; j < nc; ++j)
-              yp[j] = activate(cells > 0 ? acc[j] / d : 0.0f, p.act);
-          }
-          y.flush(obase + c0, nc, yp, ys);
         }
       }
     }
@@ -143,13 +181,7 @@ inline void global_pooling_forward(unsigned char *mem, const MemInfo &in,
         acc[j] = init;
       for (long s = 0; s < HW; ++s) {
         const float *xp = x.load((n * HW + s) * C + c0, nc, xs);
-        if (is_max) {
-          for (long j = 0; j < nc; ++j)
-            acc[j] = xp[j] > acc[j] ? xp[j] : acc[j];
-        } else {
-          for (long j = 0; j < nc; ++j)
-            acc[j] += xp[j];
-        }
+        detail::pool_accumulate(acc, xp, nc, is_max);
       }
       float *yp = y.store(n * C + c0, nc, ys);
       const float d = static_cast<float>(HW);
