@@ -1,8 +1,9 @@
 //===- CppLib.cpp - The built-in `cpp` export library ---------------------===//
 //
 // Float32 kernels in the style of aidge_export_cpp: convolutions and pools
-// on channels-last activations (NHWC, NWC for 1-D, NDHWC for 3-D pools) with
-// weights stored `[out][kh][kw][in]`, element-wise ops and activations in any format,
+// on channels-last activations (NHWC, NWC for 1-D, NDHWC for 3-D
+// convolutions and pools) with weights stored `[out][kh][kw][in]` (or
+// `[out][kd][kh][kw][in]`), element-wise ops and activations in any format,
 // data movement on the stored bytes of any element type, and Reshape-like
 // ops in the default format so that a reshape never sees channels-last
 // data. The kernels themselves live in the export target.
@@ -109,7 +110,18 @@ void mlir::aidge::registerCppExportLib(ExportLibRegistry &registry) {
     b.add("batch_norm", batchNorm, (Twine("batch_norm") + suffix).str(),
           "batchnorm_forward", "batchnorm.hpp", elementwise);
   }
-  // Pools also slide over volumes (NDHWC); convolutions do not yet.
+  // Convolutions and pools also slide over volumes (NDHWC); transposed
+  // convolutions do not yet.
+  ImplSpec conv3d;
+  conv3d.inputs = {io("f32", DataFormat::ndhwc), io("f32", DataFormat::ndhwc),
+                   io("f32")};
+  conv3d.outputs = {io("f32", DataFormat::ndhwc)};
+  b.add("conv", conv3d, "conv3d", "convolution_forward", "convolution.hpp",
+        window);
+  ImplSpec depthwise3d = conv3d;
+  depthwise3d.score = depthwiseScore;
+  b.add("conv", depthwise3d, "conv_depthwise3d", "convolution_depthwise_forward",
+        "convolution_depthwise.hpp", window);
   ImplSpec pool3d = ImplSpec::uniform(io("f32", DataFormat::ndhwc));
   b.add("max_pool", pool3d, "max_pool3d", "pooling_forward", "pooling.hpp",
         window);

@@ -49,8 +49,8 @@ static void writePlanar(ValueMap &values, Value result, std::vector<double> data
 /// The window of an op whose input and result are N x C x spatial... in the
 /// default order; `pads` are begin pads then end pads. The verifiers allow
 /// 1-D to 3-D windows only; an op that grows a fourth dimension fails here
-/// rather than be evaluated wrong. Convolutions read the depth-less fields
-/// only, as their verifiers stop at 2-D.
+/// rather than be evaluated wrong. Transposed convolutions read the
+/// depth-less fields only, as their verifier stops at 2-D.
 static FailureOr<Window> getWindow(Operation *op, ArrayRef<int64_t> in,
                                    ArrayRef<int64_t> out, ArrayRef<int64_t> kernel,
                                    ArrayRef<int64_t> strides,
@@ -113,29 +113,37 @@ static LogicalResult compute(ConvOp op, ValueMap &values) {
     bias = lookup(values, op.getBias()).values;
   int64_t n = x.shape[0], c = x.shape[1], m = out[1];
   int64_t group = op.getGroupAttr().getInt(), cg = c / group, mg = m / group;
-  std::vector<double> y(n * m * win->outH * win->outW);
+  std::vector<double> y(n * m * win->outD * win->outH * win->outW);
   int64_t at = 0;
   for (int64_t b = 0; b < n; ++b)
     for (int64_t oc = 0; oc < m; ++oc)
-      for (int64_t oy = 0; oy < win->outH; ++oy)
-        for (int64_t ox = 0; ox < win->outW; ++ox) {
-          double acc = bias.empty() ? 0.0 : bias[oc];
-          int64_t g = oc / mg;
-          for (int64_t ic = 0; ic < cg; ++ic)
-            for (int64_t ky = 0; ky < win->kH; ++ky) {
-              int64_t iy = oy * win->sH - win->padT + ky * win->dH;
-              if (iy < 0 || iy >= win->inH)
-                continue;
-              for (int64_t kx = 0; kx < win->kW; ++kx) {
-                int64_t ix = ox * win->sW - win->padL + kx * win->dW;
-                if (ix < 0 || ix >= win->inW)
+      for (int64_t oz = 0; oz < win->outD; ++oz)
+        for (int64_t oy = 0; oy < win->outH; ++oy)
+          for (int64_t ox = 0; ox < win->outW; ++ox) {
+            double acc = bias.empty() ? 0.0 : bias[oc];
+            int64_t g = oc / mg;
+            for (int64_t ic = 0; ic < cg; ++ic)
+              for (int64_t kz = 0; kz < win->kD; ++kz) {
+                int64_t iz = oz * win->sD - win->padF + kz * win->dD;
+                if (iz < 0 || iz >= win->inD)
                   continue;
-                acc += x.values[((b * c + g * cg + ic) * win->inH + iy) * win->inW + ix] *
-                       w.values[((oc * cg + ic) * win->kH + ky) * win->kW + kx];
+                for (int64_t ky = 0; ky < win->kH; ++ky) {
+                  int64_t iy = oy * win->sH - win->padT + ky * win->dH;
+                  if (iy < 0 || iy >= win->inH)
+                    continue;
+                  for (int64_t kx = 0; kx < win->kW; ++kx) {
+                    int64_t ix = ox * win->sW - win->padL + kx * win->dW;
+                    if (ix < 0 || ix >= win->inW)
+                      continue;
+                    acc += x.values[(((b * c + g * cg + ic) * win->inD + iz) *
+                                         win->inH + iy) * win->inW + ix] *
+                           w.values[(((oc * cg + ic) * win->kD + kz) * win->kH +
+                                     ky) * win->kW + kx];
+                  }
+                }
               }
-            }
-          y[at++] = activate(op.getActivationAttr(), acc);
-        }
+            y[at++] = activate(op.getActivationAttr(), acc);
+          }
   writePlanar(values, op.getResult(), std::move(y));
   return success();
 }

@@ -148,18 +148,40 @@ std::optional<Image> getImage(Value value) {
 
 /// Window attributes, 1-D ones as a 1-row 2-D window.
 struct Window {
+  int64_t kd = 1, sd = 1, dd = 1, front = 0, back = 0;
   int64_t kh, kw, sh, sw, dh, dw, top, left, bottom, right;
 };
 
+/// A 3-D window is its depth axis, then a 2-D window over H x W; 1-D and
+/// 2-D windows have depth 1 and no depth pads.
 Window getWindow(ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
                  ArrayRef<int64_t> dilations, ArrayRef<int64_t> pads) {
   if (kernel.size() == 1)
-    return {1, kernel[0], 1, strides[0], 1, dilations[0], 0, pads[0], 0, pads[1]};
-  return {kernel[0], kernel[1], strides[0], strides[1], dilations[0],
-          dilations[1], pads[0], pads[1], pads[2], pads[3]};
+    return {1, 1, 1, 0, 0, 1, kernel[0], 1, strides[0], 1, dilations[0],
+            0, pads[0], 0, pads[1]};
+  if (kernel.size() == 3) {
+    Window w = getWindow(kernel.drop_front(), strides.drop_front(),
+                         dilations.drop_front(),
+                         {pads[1], pads[2], pads[4], pads[5]});
+    w.kd = kernel[0];
+    w.sd = strides[0];
+    w.dd = dilations[0];
+    w.front = pads[0];
+    w.back = pads[3];
+    return w;
+  }
+  return {1, 1, 1, 0, 0, kernel[0], kernel[1], strides[0], strides[1],
+          dilations[0], dilations[1], pads[0], pads[1], pads[2], pads[3]};
 }
 
+/// The window fields, in the order PoolParams and ConvParams declare them
+/// (after the tensor sizes): the depth axis, then H x W.
 void windowParams(CallBuilder &b, const Window &w) {
+  b.param("kernel_d", w.kd);
+  b.param("stride_d", w.sd);
+  b.param("dilation_d", w.dd);
+  b.param("pad_front", w.front);
+  b.param("pad_back", w.back);
   b.param("kernel_h", w.kh);
   b.param("kernel_w", w.kw);
   b.param("stride_h", w.sh);
@@ -189,9 +211,11 @@ LogicalResult configureConvParams(CallBuilder &b, ConvLikeOp conv,
       llvm::to_vector(ArrayRef(getDefaultOrderShape(conv.getWeight().getType())).drop_front(2));
   b.call.paramsType = "aidge_cpp::ConvParams";
   b.param("batch", in->n);
+  b.param("in_depth", in->d);
   b.param("in_height", in->h);
   b.param("in_width", in->w);
   b.param("in_channels", in->c);
+  b.param("out_depth", out->d);
   b.param("out_height", out->h);
   b.param("out_width", out->w);
   b.param("out_channels", out->c);
@@ -214,22 +238,6 @@ LogicalResult configurePool(CallBuilder &b, PoolOp pool, bool isMax) {
   bool countPad = false;
   if constexpr (std::is_same_v<PoolOp, AvgPoolOp>)
     countPad = pool.getCountIncludePad();
-  // A 3-D window is its depth axis, then a 2-D window over H x W.
-  ArrayRef<int64_t> kernel = pool.getKernelShape(), strides = pool.getStrides(),
-                    dilations = pool.getDilations();
-  SmallVector<int64_t> pads = llvm::to_vector(pool.getPads());
-  int64_t kd = 1, sd = 1, dd = 1, front = 0, back = 0;
-  if (kernel.size() == 3) {
-    kd = kernel[0];
-    sd = strides[0];
-    dd = dilations[0];
-    front = pads[0];
-    back = pads[3];
-    kernel = kernel.drop_front();
-    strides = strides.drop_front();
-    dilations = dilations.drop_front();
-    pads = {pads[1], pads[2], pads[4], pads[5]};
-  }
   b.call.paramsType = "aidge_cpp::PoolParams";
   b.expr("kind", isMax ? "aidge_cpp::PoolKind::max" : "aidge_cpp::PoolKind::avg");
   b.param("count_include_pad", (int64_t)countPad);
@@ -241,12 +249,8 @@ LogicalResult configurePool(CallBuilder &b, PoolOp pool, bool isMax) {
   b.param("out_depth", out->d);
   b.param("out_height", out->h);
   b.param("out_width", out->w);
-  b.param("kernel_d", kd);
-  b.param("stride_d", sd);
-  b.param("dilation_d", dd);
-  b.param("pad_front", front);
-  b.param("pad_back", back);
-  windowParams(b, getWindow(kernel, strides, dilations, pads));
+  windowParams(b, getWindow(pool.getKernelShape(), pool.getStrides(),
+                            pool.getDilations(), pool.getPads()));
   b.activation(pool.getActivationAttr());
   b.input(pool.getInput());
   return success();

@@ -35,8 +35,8 @@ func.func @resize_crop(%x: tensor<3x4xf32>) -> tensor<7x3xf32> {
 // params are ConvParams' (the end pads are in the output size).
 // CHECK-LABEL: aidge_export.graph @conv_transpose
 // CHECK: aidge_export.kernel "ct" "aidge_cpp::conv_transpose_forward"
-// CHECK-SAME: param_names = ["batch", "in_height", "in_width", "in_channels", "out_height", "out_width", "out_channels", "kernel_h", "kernel_w", "stride_h", "stride_w", "dilation_h", "dilation_w", "pad_top", "pad_left", "pad_bottom", "pad_right", "group", "act"]
-// CHECK-SAME: params = [1, 3, 3, 4, 7, 8, 6, 3, 2, 2, 3, 1, 1, 1, 0, 0, 0, 2, "aidge_cpp::kNoActivation"]
+// CHECK-SAME: param_names = ["batch", "in_depth", "in_height", "in_width", "in_channels", "out_depth", "out_height", "out_width", "out_channels", "kernel_d", "stride_d", "dilation_d", "pad_front", "pad_back", "kernel_h", "kernel_w", "stride_h", "stride_w", "dilation_h", "dilation_w", "pad_top", "pad_left", "pad_bottom", "pad_right", "group", "act"]
+// CHECK-SAME: params = [1, 1, 3, 3, 4, 1, 7, 8, 6, 1, 1, 1, 0, 0, 3, 2, 2, 3, 1, 1, 1, 0, 0, 0, 2, "aidge_cpp::kNoActivation"]
 // CHECK-SAME: params_type = "aidge_cpp::ConvParams"
 // CHECK-SAME: weights = [@ct_weights, @ct_biases]
 // CHECK: aidge_export.weight @ct_weights = dense_resource<{{.*}}> : tensor<4x3x2x3xf32, #aidge<format nhwc>>
@@ -53,7 +53,7 @@ func.func @conv_transpose(%x: tensor<1x4x3x3xf32>) -> tensor<1x6x7x8xf32> {
 // 1-D: channels last (NWC), as a one-row 2-D window.
 // CHECK-LABEL: aidge_export.graph @conv_transpose_1d
 // CHECK: aidge_export.kernel "ct1" "aidge_cpp::conv_transpose_forward"
-// CHECK-SAME: params = [1, 1, 5, 2, 1, 10, 3, 1, 3, 1, 2, 1, 1, 0, 1, 0, 1, 1, "aidge_cpp::kNoActivation"]
+// CHECK-SAME: params = [1, 1, 1, 5, 2, 1, 1, 10, 3, 1, 1, 1, 0, 0, 1, 3, 1, 2, 1, 1, 0, 1, 0, 1, 1, "aidge_cpp::kNoActivation"]
 // CHECK-SAME: weights = [@ct1_weights, "nullptr"]
 func.func @conv_transpose_1d(%x: tensor<1x2x5xf32>) -> tensor<1x3x10xf32> {
   %w = aidge.producer dense<0.5> : tensor<2x3x3xf32>

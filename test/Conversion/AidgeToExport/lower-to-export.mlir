@@ -17,8 +17,8 @@
 // CHECK-SAME: inputs = [#aidge.mem_info<size = 8, stride = 8, length = 6, count = 5, offset = 0, cont_offset = 0, cont_size = 240, wrap_offset = 0, wrap_size = 0, reuse = none>],
 // CHECK-SAME: kernel = "conv2d", lib = "cpp",
 // CHECK-SAME: outputs = [#aidge.mem_info<size = 16, stride = 16, length = 8, count = 3, offset = 240, cont_offset = 240, cont_size = 384, wrap_offset = 240, wrap_size = 0, reuse = none>],
-// CHECK-SAME: param_names = ["batch", "in_height", "in_width", "in_channels", "out_height", "out_width", "out_channels", "kernel_h", "kernel_w", "stride_h", "stride_w", "dilation_h", "dilation_w", "pad_top", "pad_left", "pad_bottom", "pad_right", "group", "act"],
-// CHECK-SAME: params = [1, 5, 6, 2, 3, 8, 4, 3, 2, 2, 1, 1, 1, 2, 1, 0, 2, 1, "aidge_cpp::kNoActivation"],
+// CHECK-SAME: param_names = ["batch", "in_depth", "in_height", "in_width", "in_channels", "out_depth", "out_height", "out_width", "out_channels", "kernel_d", "stride_d", "dilation_d", "pad_front", "pad_back", "kernel_h", "kernel_w", "stride_h", "stride_w", "dilation_h", "dilation_w", "pad_top", "pad_left", "pad_bottom", "pad_right", "group", "act"],
+// CHECK-SAME: params = [1, 1, 5, 6, 2, 1, 3, 8, 4, 1, 1, 1, 0, 0, 3, 2, 2, 1, 1, 1, 2, 1, 0, 2, 1, "aidge_cpp::kNoActivation"],
 // CHECK-SAME: params_type = "aidge_cpp::ConvParams", step = 1 : i64, weights = [@conv1_weights, @conv1_biases]}
 // CHECK-NEXT: aidge_export.output "logits"[0] : tensor<1x3x8x4xf32, #aidge<format nhwc>> at <size = 16, stride = 16, length = 8, count = 3, offset = 240, cont_offset = 240, cont_size = 384, wrap_offset = 240, wrap_size = 0, reuse = none>
 // CHECK-NEXT: }
@@ -40,8 +40,8 @@ func.func @conv(%x: tensor<1x5x6x2xf32, #aidge<format nhwc>> {aidge.name = "imag
 // CHECK-LABEL: aidge_export.arena @depthwise_mem size = 240 align = 16
 // CHECK: aidge_export.kernel "dw" "aidge_cpp::convolution_depthwise_forward" {headers = ["kernels/cpp/convolution_depthwise.hpp"],
 // CHECK-SAME: kernel = "conv_depthwise2d", lib = "cpp",
-// CHECK-SAME: param_names = ["batch", "in_height", "in_width", "in_channels", "out_height", "out_width", "out_channels", "kernel_h", "kernel_w", "stride_h", "stride_w", "dilation_h", "dilation_w", "pad_top", "pad_left", "pad_bottom", "pad_right", "group", "act"],
-// CHECK-SAME: params = [1, 4, 4, 3, 2, 2, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 3, "aidge_cpp::kNoActivation"],
+// CHECK-SAME: param_names = ["batch", "in_depth", "in_height", "in_width", "in_channels", "out_depth", "out_height", "out_width", "out_channels", "kernel_d", "stride_d", "dilation_d", "pad_front", "pad_back", "kernel_h", "kernel_w", "stride_h", "stride_w", "dilation_h", "dilation_w", "pad_top", "pad_left", "pad_bottom", "pad_right", "group", "act"],
+// CHECK-SAME: params = [1, 1, 4, 4, 3, 1, 2, 2, 3, 1, 1, 1, 0, 0, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 3, "aidge_cpp::kNoActivation"],
 // CHECK-SAME: params_type = "aidge_cpp::ConvParams", step = 1 : i64, weights = [@dw_weights, "nullptr"]}
 // CHECK: aidge_export.weight @dw_weights = dense<1.000000e+00> : tensor<3x3x3x1xf32, #aidge<format nhwc>> align = 16
 func.func @depthwise(%x: tensor<1x4x4x3xf32, #aidge<format nhwc>>) -> tensor<1x2x2x3xf32, #aidge<format nhwc>> {
@@ -57,7 +57,7 @@ func.func @depthwise(%x: tensor<1x4x4x3xf32, #aidge<format nhwc>>) -> tensor<1x2
 // it becomes one weight, named after its first user.
 // CHECK-LABEL: aidge_export.arena @conv_act_mem size = 80 align = 16
 // CHECK: aidge_export.kernel "clipped" "aidge_cpp::convolution_forward"
-// CHECK-SAME: params = [1, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, "{aidge_cpp::Activation::clip, 0.000000000e+00f, 6.000000000e+00f, 0.0f}"]
+// CHECK-SAME: params = [1, 1, 2, 2, 2, 1, 2, 2, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, "{aidge_cpp::Activation::clip, 0.000000000e+00f, 6.000000000e+00f, 0.0f}"]
 // CHECK-SAME: step = 1 : i64, weights = [@clipped_weights, "nullptr"]}
 // CHECK: aidge_export.kernel "relued" "aidge_cpp::convolution_forward"
 // CHECK-SAME: "{aidge_cpp::Activation::relu, -INFINITY, INFINITY, 0.0f}"]
@@ -97,6 +97,23 @@ func.func @pools(%x: tensor<1x7x9x3xf32, #aidge<format nhwc>>) -> (tensor<1x4x4x
   %m = aidge.max_pool %x {ceil_mode = false, dilations = array<i64: 1, 1>, kernel_shape = array<i64: 3, 3>, pads = array<i64: 1, 0, 1, 0>, strides = array<i64: 2, 2>} : (tensor<1x7x9x3xf32, #aidge<format nhwc>>) -> tensor<1x4x4x3xf32, #aidge<format nhwc>> loc("maxp")
   %a = aidge.avg_pool %x {ceil_mode = false, count_include_pad = true, dilations = array<i64: 1, 1>, kernel_shape = array<i64: 2, 3>, pads = array<i64: 0, 1, 0, 1>, strides = array<i64: 1, 2>} : (tensor<1x7x9x3xf32, #aidge<format nhwc>>) -> tensor<1x6x5x3xf32, #aidge<format nhwc>> loc("avgp")
   return %m, %a : tensor<1x4x4x3xf32, #aidge<format nhwc>>, tensor<1x6x5x3xf32, #aidge<format nhwc>>
+}
+
+// -----
+
+// A 3-D conv (NDHWC), weight [2][3][2][2][3] ([out][kd][kh][kw][in]): the
+// depth axis in the *_d fields, then the 2-D window.
+// D 5, k 3, s 2, pads 1 / 1: 3; H 6, k 2, d 2, pads 0 / 1: 5;
+// W 4, k 2, s 2, pads 1 / 0: 2.
+// CHECK-LABEL: aidge_export.arena @conv3d_mem
+// CHECK: aidge_export.kernel "conv3" "aidge_cpp::convolution_forward" {headers = ["kernels/cpp/convolution.hpp"],
+// CHECK-SAME: kernel = "conv3d", lib = "cpp",
+// CHECK-SAME: params = [1, 5, 6, 4, 3, 3, 5, 2, 2, 3, 2, 1, 1, 1, 2, 2, 1, 2, 2, 1, 0, 1, 1, 0, 1, "aidge_cpp::kNoActivation"],
+// CHECK-SAME: params_type = "aidge_cpp::ConvParams"
+func.func @conv3d(%x: tensor<1x5x6x4x3xf32, #aidge<format ndhwc>>) -> tensor<1x3x5x2x2xf32, #aidge<format ndhwc>> {
+  %w = aidge.producer dense<1.0> : tensor<2x3x2x2x3xf32, #aidge<format ndhwc>>
+  %y = aidge.conv %x, %w {dilations = array<i64: 1, 2, 1>, group = 1 : i64, pads = array<i64: 1, 0, 1, 1, 1, 0>, strides = array<i64: 2, 1, 2>} : (tensor<1x5x6x4x3xf32, #aidge<format ndhwc>>, tensor<2x3x2x2x3xf32, #aidge<format ndhwc>>) -> tensor<1x3x5x2x2xf32, #aidge<format ndhwc>> loc("conv3")
+  return %y : tensor<1x3x5x2x2xf32, #aidge<format ndhwc>>
 }
 
 // -----

@@ -235,17 +235,17 @@ func.func @producer_vector_generic() {
 
 // -----
 
-func.func @conv_3d(%x: tensor<1x1x4x4x4xf32>, %w: tensor<1x1x2x2x2xf32>) {
-  // expected-error @+2 {{'aidge.conv' op supports 1-D to 2-D windows only, got 3 spatial dimensions}}
+func.func @conv_4d(%x: tensor<1x1x4x4x4x4xf32>, %w: tensor<1x1x2x2x2x2xf32>) {
+  // expected-error @+2 {{'aidge.conv' op supports 1-D to 3-D windows only, got 4 spatial dimensions}}
   // expected-error @+1 {{'aidge.conv' op failed to infer returned types}}
-  %0 = aidge.conv %x, %w {dilations = array<i64: 1, 1, 1>, group = 1 : i64, pads = array<i64: 0, 0, 0, 0, 0, 0>, strides = array<i64: 1, 1, 1>} : (tensor<1x1x4x4x4xf32>, tensor<1x1x2x2x2xf32>) -> tensor<1x1x3x3x3xf32>
+  %0 = aidge.conv %x, %w {dilations = array<i64: 1, 1, 1, 1>, group = 1 : i64, pads = array<i64: 0, 0, 0, 0, 0, 0, 0, 0>, strides = array<i64: 1, 1, 1, 1>} : (tensor<1x1x4x4x4x4xf32>, tensor<1x1x2x2x2x2xf32>) -> tensor<1x1x3x3x3x3xf32>
   return
 }
 
 // -----
 
 func.func @conv_no_spatial(%x: tensor<1x4xf32>, %w: tensor<2x4xf32>) {
-  // expected-error @+2 {{'aidge.conv' op supports 1-D to 2-D windows only, got 0 spatial dimensions}}
+  // expected-error @+2 {{'aidge.conv' op supports 1-D to 3-D windows only, got 0 spatial dimensions}}
   // expected-error @+1 {{'aidge.conv' op failed to infer returned types}}
   %0 = aidge.conv %x, %w {dilations = array<i64>, group = 1 : i64, pads = array<i64>, strides = array<i64>} : (tensor<1x4xf32>, tensor<2x4xf32>) -> tensor<1x2xf32>
   return
@@ -254,7 +254,7 @@ func.func @conv_no_spatial(%x: tensor<1x4xf32>, %w: tensor<2x4xf32>) {
 // -----
 
 func.func @conv_rank1(%x: tensor<4xf32>, %w: tensor<4xf32>) {
-  // expected-error @+2 {{'aidge.conv' op supports 1-D to 2-D windows only, got -1 spatial dimensions}}
+  // expected-error @+2 {{'aidge.conv' op supports 1-D to 3-D windows only, got -1 spatial dimensions}}
   // expected-error @+1 {{'aidge.conv' op failed to infer returned types}}
   %0 = aidge.conv %x, %w {dilations = array<i64>, group = 1 : i64, pads = array<i64>, strides = array<i64>} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
   return

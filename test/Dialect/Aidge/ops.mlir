@@ -50,6 +50,16 @@ func.func @conv2d_nobias_strided_dilated(%x: tensor<2x4x17x20xf32>, %w: tensor<6
   return %0 : tensor<2x6x7x7xf32>
 }
 
+// A grouped 3-D window over D x H x W:
+// D: (5 + 1 + 1 - 3) / 2 + 1 = 3, H: (6 + 0 + 1 - 2*1 - 1) / 1 + 1 = 5,
+// W: (7 + 1 + 0 - 3) / 2 + 1 = 3
+// CHECK-LABEL: func @conv3d_grouped
+func.func @conv3d_grouped(%x: tensor<1x4x5x6x7xf32>, %w: tensor<6x2x3x2x3xf32>) -> tensor<1x6x3x5x3xf32> {
+  // CHECK: aidge.conv %arg0, %arg1 {{.*}}group = 2 : i64{{.*}} -> tensor<1x6x3x5x3xf32>
+  %0 = aidge.conv %x, %w {dilations = array<i64: 1, 2, 1>, group = 2 : i64, pads = array<i64: 1, 0, 1, 1, 1, 0>, strides = array<i64: 2, 1, 2>} : (tensor<1x4x5x6x7xf32>, tensor<6x2x3x2x3xf32>) -> tensor<1x6x3x5x3xf32>
+  return %0 : tensor<1x6x3x5x3xf32>
+}
+
 // (10 + 1 + 0 - 2 - 1) / 2 + 1 = 5
 // CHECK-LABEL: func @conv1d_bias
 func.func @conv1d_bias(%x: tensor<1x4x10xf32>, %w: tensor<8x4x3xf32>, %b: tensor<8xf32>) -> tensor<1x8x5xf32> {

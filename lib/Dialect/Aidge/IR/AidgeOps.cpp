@@ -89,8 +89,9 @@ LogicalResult ProducerOp::inferReturnTypes(MLIRContext *, std::optional<Location
 //===----------------------------------------------------------------------===//
 
 /// Checks the window attributes shared by convolutions and pooling. Pools
-/// take up to 3 spatial dimensions, convolutions up to 2 (`maxSpatialRank`),
-/// as far as the reference interpreter and the cpp kernels go.
+/// and convolutions take up to 3 spatial dimensions, transposed
+/// convolutions up to 2 (`maxSpatialRank`), as far as the reference
+/// interpreter and the cpp kernels go.
 static LogicalResult verifyWindow(const InferenceError &error,
                                   int64_t spatialRank, int64_t maxSpatialRank,
                                   ArrayRef<int64_t> strides,
@@ -116,7 +117,7 @@ LogicalResult ConvOp::inferReturnTypes(MLIRContext *, std::optional<Location> lo
   SmallVector<int64_t> in = getDefaultOrderShape(input);
   SmallVector<int64_t> w = getDefaultOrderShape(tensorType(adaptor.getWeight()));
   int64_t spatial = input.getRank() - 2;
-  if (failed(verifyWindow(error, spatial, 2, adaptor.getStrides(),
+  if (failed(verifyWindow(error, spatial, 3, adaptor.getStrides(),
                           adaptor.getDilations(), adaptor.getPads())))
     return failure();
   if (w.size() != in.size())

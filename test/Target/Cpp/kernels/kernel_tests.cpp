@@ -391,35 +391,47 @@ std::vector<float> ref_conv(const std::vector<float> &x, const std::vector<float
                             const std::vector<float> *bias,
                             const aidge_cpp::ConvParams &p) {
   const long cin = p.in_channels / p.group, cout = p.out_channels / p.group;
-  std::vector<float> y(static_cast<std::size_t>(p.batch * p.out_height *
+  std::vector<float> y(static_cast<std::size_t>(p.batch * p.out_depth * p.out_height *
                                                 p.out_width * p.out_channels));
   for (long n = 0; n < p.batch; ++n)
-    for (long oy = 0; oy < p.out_height; ++oy)
-      for (long ox = 0; ox < p.out_width; ++ox)
-        for (long m = 0; m < p.out_channels; ++m) {
-          const long g = m / cout;
-          float acc = bias ? (*bias)[static_cast<std::size_t>(m)] : 0.0f;
-          for (long ky = 0; ky < p.kernel_h; ++ky) {
-            const long iy = oy * p.stride_h - p.pad_top + ky * p.dilation_h;
-            if (iy < 0 || iy >= p.in_height)
-              continue;
-            for (long kx = 0; kx < p.kernel_w; ++kx) {
-              const long ix = ox * p.stride_w - p.pad_left + kx * p.dilation_w;
-              if (ix < 0 || ix >= p.in_width)
+    for (long oz = 0; oz < p.out_depth; ++oz)
+      for (long oy = 0; oy < p.out_height; ++oy)
+        for (long ox = 0; ox < p.out_width; ++ox)
+          for (long m = 0; m < p.out_channels; ++m) {
+            const long g = m / cout;
+            float acc = bias ? (*bias)[static_cast<std::size_t>(m)] : 0.0f;
+            for (long kz = 0; kz < p.kernel_d; ++kz) {
+              const long iz = oz * p.stride_d - p.pad_front + kz * p.dilation_d;
+              if (iz < 0 || iz >= p.in_depth)
                 continue;
-              for (long c = 0; c < cin; ++c)
-                acc += x[static_cast<std::size_t>(
-                           ((n * p.in_height + iy) * p.in_width + ix) *
-                               p.in_channels +
-                           g * cin + c)] *
-                       w[static_cast<std::size_t>(
-                           ((m * p.kernel_h + ky) * p.kernel_w + kx) * cin + c)];
+              for (long ky = 0; ky < p.kernel_h; ++ky) {
+                const long iy = oy * p.stride_h - p.pad_top + ky * p.dilation_h;
+                if (iy < 0 || iy >= p.in_height)
+                  continue;
+                for (long kx = 0; kx < p.kernel_w; ++kx) {
+                  const long ix = ox * p.stride_w - p.pad_left + kx * p.dilation_w;
+                  if (ix < 0 || ix >= p.in_width)
+                    continue;
+                  for (long c = 0; c < cin; ++c)
+                    acc += x[static_cast<std::size_t>(
+                               (((n * p.in_depth + iz) * p.in_height + iy) *
+                                    p.in_width +
+                                ix) *
+                                   p.in_channels +
+                               g * cin + c)] *
+                           w[static_cast<std::size_t>(
+                               (((m * p.kernel_d + kz) * p.kernel_h + ky) * p.kernel_w +
+                                kx) *
+                                   cin +
+                               c)];
+                }
+              }
             }
+            y[static_cast<std::size_t>(
+                (((n * p.out_depth + oz) * p.out_height + oy) * p.out_width + ox) *
+                    p.out_channels +
+                m)] = ref_act(acc, p.act);
           }
-          y[static_cast<std::size_t>(
-              ((n * p.out_height + oy) * p.out_width + ox) * p.out_channels + m)] =
-              ref_act(acc, p.act);
-        }
   return y;
 }
 
@@ -566,12 +578,19 @@ aidge_cpp::ConvParams conv_params(int n, int h, int w, int c, int m, int kh, int
                                   int pb, int pr, int g,
                                   const aidge_cpp::ActivationParams &act) {
   return aidge_cpp::ConvParams{n,
+                               1,
                                h,
                                w,
                                c,
+                               1,
                                out_size(h, kh, sh, dh, pt, pb, false),
                                out_size(w, kw, sw, dw, pl, pr, false),
                                m,
+                               1,
+                               1,
+                               1,
+                               0,
+                               0,
                                kh,
                                kw,
                                sh,
@@ -586,9 +605,30 @@ aidge_cpp::ConvParams conv_params(int n, int h, int w, int c, int m, int kh, int
                                act};
 }
 
+/// A 2-D convolution or pool (ConvParams, PoolParams) made 3-D: depth `d`,
+/// kernel_d `kd`, stride_d `sd`, dilation_d `dd`, pads `pf` and `pk` in
+/// front and back.
+template <typename Params>
+Params with_depth(Params p, int d, int kd, int sd, int dd, int pf, int pk,
+                  bool ceil_mode) {
+  p.in_depth = d;
+  p.out_depth = out_size(d, kd, sd, dd, pf, pk, ceil_mode);
+  p.kernel_d = kd;
+  p.stride_d = sd;
+  p.dilation_d = dd;
+  p.pad_front = pf;
+  p.pad_back = pk;
+  return p;
+}
+
 std::string conv_desc(const aidge_cpp::ConvParams &p, bool bias) {
   std::ostringstream s;
-  s << "N" << p.batch << " " << p.in_height << "x" << p.in_width << "x"
+  s << "N" << p.batch << " ";
+  if (p.in_depth != 1 || p.kernel_d != 1)
+    s << "depth " << p.in_depth << "->" << p.out_depth << " k" << p.kernel_d << " s"
+      << p.stride_d << " d" << p.dilation_d << " pads" << p.pad_front << ","
+      << p.pad_back << "; ";
+  s << p.in_height << "x" << p.in_width << "x"
     << p.in_channels << "->" << p.out_height << "x" << p.out_width << "x"
     << p.out_channels << " k" << p.kernel_h << "x" << p.kernel_w << " s"
     << p.stride_h << "," << p.stride_w << " d" << p.dilation_h << ","
@@ -601,17 +641,18 @@ std::string conv_desc(const aidge_cpp::ConvParams &p, bool bias) {
 void test_conv(const std::string &kernel, const aidge_cpp::ConvParams &p,
                bool depthwise, bool with_bias) {
   const long cin = p.in_channels / p.group;
-  const std::vector<float> x =
-      rand_vec(static_cast<long>(p.batch) * p.in_height * p.in_width * p.in_channels);
+  const std::vector<float> x = rand_vec(static_cast<long>(p.batch) * p.in_depth *
+                                        p.in_height * p.in_width * p.in_channels);
   const std::vector<float> w = rand_vec(static_cast<long>(p.out_channels) *
-                                        p.kernel_h * p.kernel_w * cin);
+                                        p.kernel_d * p.kernel_h * p.kernel_w * cin);
   const std::vector<float> b = rand_vec(p.out_channels);
   const std::vector<float> want = ref_conv(x, w, with_bias ? &b : nullptr, p);
   const float *bias = with_bias ? b.data() : nullptr;
+  // NDHWC rows are (n, d, h) lines, as NHWC ones with N*D images.
   run_layouts<float>(
       kernel, conv_desc(p, with_bias), {x},
-      {geo_nhwc(p.batch, p.in_height, p.in_width, p.in_channels)},
-      geo_nhwc(p.batch, p.out_height, p.out_width, p.out_channels), want,
+      {geo_nhwc(p.batch * p.in_depth, p.in_height, p.in_width, p.in_channels)},
+      geo_nhwc(p.batch * p.out_depth, p.out_height, p.out_width, p.out_channels), want,
       [&](unsigned char *mem, const std::vector<MemInfo> &ins, const MemInfo &out) {
         if (depthwise)
           aidge_cpp::convolution_depthwise_forward(mem, ins[0], out, p, w.data(), bias);
@@ -630,6 +671,11 @@ void test_convs() {
       conv_params(1, 5, 5, 70, 3, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, kNone),
       conv_params(1, 4, 4, 2, 70, 2, 2, 2, 2, 1, 1, 0, 0, 1, 1, 1, kRelu),
       conv_params(1, 6, 6, 6, 6, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 6, kNone),
+      // 3-D (NDHWC): padded, strided and dilated depth; grouped.
+      with_depth(conv_params(2, 5, 4, 3, 4, 3, 2, 1, 2, 1, 1, 1, 0, 1, 1, 1, kRelu),
+                 5, 3, 2, 1, 1, 1, false),
+      with_depth(conv_params(1, 4, 5, 4, 6, 2, 3, 1, 1, 1, 2, 0, 1, 0, 1, 2, kNone),
+                 7, 2, 1, 3, 0, 2, false),
   };
   for (std::size_t i = 0; i < convs.size(); ++i)
     test_conv("convolution_forward", convs[i], false, i != 1);
@@ -640,6 +686,8 @@ void test_convs() {
       conv_params(1, 5, 9, 70, 70, 3, 3, 1, 2, 2, 1, 2, 1, 2, 1, 70, kClip),
       conv_params(1, 1, 10, 4, 4, 1, 5, 1, 1, 1, 2, 0, 4, 0, 4, 4, kLeaky), // 1-D
       conv_params(1, 5, 5, 2, 130, 2, 2, 1, 1, 1, 1, 0, 0, 1, 1, 2, kNone),
+      with_depth(conv_params(1, 4, 4, 18, 36, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 18, kClip),
+                 6, 3, 2, 2, 2, 1, false), // 3-D
   };
   for (std::size_t i = 0; i < dws.size(); ++i)
     test_conv("convolution_depthwise_forward", dws[i], true, i != 1);
@@ -658,12 +706,19 @@ aidge_cpp::ConvParams conv_transpose_params(int n, int h, int w, int c, int m,
                                             int g,
                                             const aidge_cpp::ActivationParams &act) {
   return aidge_cpp::ConvParams{n,
+                               1,
                                h,
                                w,
                                c,
+                               1,
                                sh * (h - 1) + oph + (kh - 1) * dh + 1 - pt - pb,
                                sw * (w - 1) + opw + (kw - 1) * dw + 1 - pl - pr,
                                m,
+                               1,
+                               1,
+                               1,
+                               0,
+                               0,
                                kh,
                                kw,
                                sh,
@@ -784,20 +839,6 @@ aidge_cpp::PoolParams pool_params(aidge_cpp::PoolKind kind, bool cip, int n, int
                                pb,
                                pr,
                                act};
-}
-
-/// A 2-D pool made 3-D: depth `d`, kernel_d `kd`, stride_d `sd`,
-/// dilation_d `dd`, pads `pf` and `pk` in front and back.
-aidge_cpp::PoolParams with_depth(aidge_cpp::PoolParams p, int d, int kd, int sd, int dd,
-                                 int pf, int pk, bool ceil_mode) {
-  p.in_depth = d;
-  p.out_depth = out_size(d, kd, sd, dd, pf, pk, ceil_mode);
-  p.kernel_d = kd;
-  p.stride_d = sd;
-  p.dilation_d = dd;
-  p.pad_front = pf;
-  p.pad_back = pk;
-  return p;
 }
 
 std::string pool_desc(const aidge_cpp::PoolParams &p) {

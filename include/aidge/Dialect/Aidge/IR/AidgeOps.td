@@ -95,7 +95,7 @@ def Aidge_ProducerOp : Aidge_Op<"producer", [ConstantLike, InferTypeOpAdaptor]> 
 //===----------------------------------------------------------------------===//
 
 def Aidge_ConvOp : Aidge_InferredOp<"conv"> {
-  let summary = "1-D or 2-D convolution (grouped and depthwise included)";
+  let summary = "1-D, 2-D or 3-D convolution (grouped and depthwise included)";
   let description = [{
     ONNX `Conv` in channels-first layout: `input` is `N x C x D...`, `weight`
     is `M x C/group x K...`, the optional `bias` has `M` elements. `pads`

@@ -1,5 +1,5 @@
-// aidge-mlir cpp export library: 2-D (and 1-D, with height 1) convolution,
-// channels last.
+// aidge-mlir cpp export library: 3-D, 2-D (depth 1) and 1-D (also height 1)
+// convolution, channels last.
 #ifndef AIDGE_CPP_KERNELS_CONVOLUTION_HPP
 #define AIDGE_CPP_KERNELS_CONVOLUTION_HPP
 
@@ -10,28 +10,34 @@
 
 namespace aidge_cpp {
 
-/// Convolution of an NHWC input [N][H][W][C] with weights
-/// [out_channels][kernel_h][kernel_w][in_channels / group] and an optional
-/// bias [out_channels] (null for none) into an NHWC output
-/// [N][out_height][out_width][out_channels]; then `act`.
-/// out[n][oy][ox][m] = bias[m] + sum over (ky, kx, c) of
-///   in[n][oy*stride_h - pad_top + ky*dilation_h]
+/// Convolution of an NDHWC input [N][D][H][W][C] (NHWC: D = 1) with weights
+/// [out_channels][kernel_d][kernel_h][kernel_w][in_channels / group] and an
+/// optional bias [out_channels] (null for none) into an NDHWC output
+/// [N][out_depth][out_height][out_width][out_channels]; then `act`.
+/// out[n][oz][oy][ox][m] = bias[m] + sum over (kz, ky, kx, c) of
+///   in[n][oz*stride_d - pad_front + kz*dilation_d]
+///     [oy*stride_h - pad_top + ky*dilation_h]
 ///     [ox*stride_w - pad_left + kx*dilation_w][g*C/group + c]
-///   * w[m][ky][kx][c],  g = m / (out_channels / group),
+///   * w[m][kz][ky][kx][c],  g = m / (out_channels / group),
 /// cells outside the input being zero (windows are clipped, nothing is
-/// padded). Output rows are produced in increasing (n, oy) order, so the
+/// padded). Output rows are produced in increasing (n, oz, oy) order, so the
 /// output may wrap over input rows already consumed.
 inline void convolution_forward(unsigned char *mem, const MemInfo &in,
                                 const MemInfo &out, const ConvParams &p,
                                 const float *weights, const float *bias) {
   const In<float> x(mem, in);
   const Out<float> y(mem, out);
-  const long H = p.in_height, W = p.in_width, C = p.in_channels;
-  const long OH = p.out_height, OW = p.out_width, M = p.out_channels;
-  const long KH = p.kernel_h, KW = p.kernel_w;
+  const long D = p.in_depth, H = p.in_height, W = p.in_width, C = p.in_channels;
+  const long OD = p.out_depth, OH = p.out_height, OW = p.out_width;
+  const long M = p.out_channels;
+  const long KD = p.kernel_d, KH = p.kernel_h, KW = p.kernel_w;
   const long cin = C / p.group, cout = M / p.group;
   float scratch[kChunk];
-  for (long n = 0; n < p.batch; ++n) {
+  for (long nz = 0; nz < p.batch * OD; ++nz) {
+    const long n = nz / OD, oz = nz % OD;
+    const long iz0 = oz * p.stride_d - p.pad_front;
+    long kz0, kz1;
+    detail::window_range(iz0, p.dilation_d, KD, D, kz0, kz1);
     for (long oy = 0; oy < OH; ++oy) {
       const long iy0 = oy * p.stride_h - p.pad_top;
       long ky0, ky1;
@@ -40,21 +46,25 @@ inline void convolution_forward(unsigned char *mem, const MemInfo &in,
         const long ix0 = ox * p.stride_w - p.pad_left;
         long kx0, kx1;
         detail::window_range(ix0, p.dilation_w, KW, W, kx0, kx1);
-        const long obase = ((n * OH + oy) * OW + ox) * M;
+        const long obase = ((nz * OH + oy) * OW + ox) * M;
         for (long m0 = 0; m0 < M; m0 += kChunk) {
           const long nm = M - m0 < kChunk ? M - m0 : kChunk;
           float *yp = y.store(obase + m0, nm, scratch);
           for (long j = 0; j < nm; ++j) {
             const long m = m0 + j;
             const long c0 = (m / cout) * cin;
-            const float *wm = weights + m * KH * KW * cin;
+            const float *wm = weights + m * KD * KH * KW * cin;
             float acc = bias ? bias[m] : 0.0f;
-            for (long ky = ky0; ky < ky1; ++ky) {
-              const long iy = iy0 + ky * p.dilation_h;
-              for (long kx = kx0; kx < kx1; ++kx) {
-                const long ix = ix0 + kx * p.dilation_w;
-                acc = detail::dot_in(x, ((n * H + iy) * W + ix) * C + c0,
-                                     wm + (ky * KW + kx) * cin, cin, acc);
+            for (long kz = kz0; kz < kz1; ++kz) {
+              const long iz = iz0 + kz * p.dilation_d;
+              for (long ky = ky0; ky < ky1; ++ky) {
+                const long iy = iy0 + ky * p.dilation_h;
+                for (long kx = kx0; kx < kx1; ++kx) {
+                  const long ix = ix0 + kx * p.dilation_w;
+                  acc = detail::dot_in(
+                      x, (((n * D + iz) * H + iy) * W + ix) * C + c0,
+                      wm + ((kz * KH + ky) * KW + kx) * cin, cin, acc);
+                }
               }
             }
             yp[j] = activate(acc, p.act);

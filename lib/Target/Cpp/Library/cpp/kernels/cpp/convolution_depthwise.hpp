@@ -1,4 +1,4 @@
-// aidge-mlir cpp export library: depthwise 2-D (and 1-D) convolution,
+// aidge-mlir cpp export library: depthwise 3-D, 2-D and 1-D convolution,
 // channels last.
 #ifndef AIDGE_CPP_KERNELS_CONVOLUTION_DEPTHWISE_HPP
 #define AIDGE_CPP_KERNELS_CONVOLUTION_DEPTHWISE_HPP
@@ -11,11 +11,12 @@
 namespace aidge_cpp {
 
 /// The convolution of convolution_forward (same ConvParams, same result)
-/// when group == in_channels: weights [out_channels][kernel_h][kernel_w][1],
+/// when group == in_channels: weights
+/// [out_channels][kernel_d][kernel_h][kernel_w][1],
 /// output channel m reads input channel m / (out_channels / in_channels)
 /// (a channel multiplier is allowed). Vectorised over channels: each output
 /// pixel is accumulated a chunk of channels at a time. Output rows are
-/// produced in increasing (n, oy) order.
+/// produced in increasing (n, oz, oy) order.
 inline void convolution_depthwise_forward(unsigned char *mem,
                                           const MemInfo &in,
                                           const MemInfo &out,
@@ -24,14 +25,20 @@ inline void convolution_depthwise_forward(unsigned char *mem,
                                           const float *bias) {
   const In<float> x(mem, in);
   const Out<float> y(mem, out);
-  const long H = p.in_height, W = p.in_width, C = p.in_channels;
-  const long OH = p.out_height, OW = p.out_width, M = p.out_channels;
-  const long KH = p.kernel_h, KW = p.kernel_w, KK = KH * KW;
+  const long D = p.in_depth, H = p.in_height, W = p.in_width, C = p.in_channels;
+  const long OD = p.out_depth, OH = p.out_height, OW = p.out_width;
+  const long M = p.out_channels;
+  const long KD = p.kernel_d, KH = p.kernel_h, KW = p.kernel_w;
+  const long KK = KD * KH * KW;
   const long mult = M / C;
   float acc[kChunk];
   float xs[kChunk];
   float ys[kChunk];
-  for (long n = 0; n < p.batch; ++n) {
+  for (long nz = 0; nz < p.batch * OD; ++nz) {
+    const long n = nz / OD, oz = nz % OD;
+    const long iz0 = oz * p.stride_d - p.pad_front;
+    long kz0, kz1;
+    detail::window_range(iz0, p.dilation_d, KD, D, kz0, kz1);
     for (long oy = 0; oy < OH; ++oy) {
       const long iy0 = oy * p.stride_h - p.pad_top;
       long ky0, ky1;
@@ -40,25 +47,28 @@ inline void convolution_depthwise_forward(unsigned char *mem,
         const long ix0 = ox * p.stride_w - p.pad_left;
         long kx0, kx1;
         detail::window_range(ix0, p.dilation_w, KW, W, kx0, kx1);
-        const long obase = ((n * OH + oy) * OW + ox) * M;
+        const long obase = ((nz * OH + oy) * OW + ox) * M;
         for (long m0 = 0; m0 < M; m0 += kChunk) {
           const long nm = M - m0 < kChunk ? M - m0 : kChunk;
           for (long j = 0; j < nm; ++j)
             acc[j] = bias ? bias[m0 + j] : 0.0f;
           const long c0 = m0 / mult, nc = (m0 + nm - 1) / mult - c0 + 1;
-          for (long ky = ky0; ky < ky1; ++ky) {
-            const long iy = iy0 + ky * p.dilation_h;
-            for (long kx = kx0; kx < kx1; ++kx) {
-              const long ix = ix0 + kx * p.dilation_w;
-              const float *xp =
-                  x.load(((n * H + iy) * W + ix) * C + c0, nc, xs);
-              const float *wp = weights + m0 * KK + ky * KW + kx;
-              if (mult == 1) {
-                for (long j = 0; j < nm; ++j)
-                  acc[j] += xp[j] * wp[j * KK];
-              } else {
-                for (long j = 0; j < nm; ++j)
-                  acc[j] += xp[(m0 + j) / mult - c0] * wp[j * KK];
+          for (long kz = kz0; kz < kz1; ++kz) {
+            const long iz = iz0 + kz * p.dilation_d;
+            for (long ky = ky0; ky < ky1; ++ky) {
+              const long iy = iy0 + ky * p.dilation_h;
+              for (long kx = kx0; kx < kx1; ++kx) {
+                const long ix = ix0 + kx * p.dilation_w;
+                const float *xp = x.load(
+                    (((n * D + iz) * H + iy) * W + ix) * C + c0, nc, xs);
+                const float *wp = weights + m0 * KK + (kz * KH + ky) * KW + kx;
+                if (mult == 1) {
+                  for (long j = 0; j < nm; ++j)
+                    acc[j] += xp[j] * wp[j * KK];
+                } else {
+                  for (long j = 0; j < nm; ++j)
+                    acc[j] += xp[(m0 + j) / mult - c0] * wp[j * KK];
+                }
               }
             }
           }

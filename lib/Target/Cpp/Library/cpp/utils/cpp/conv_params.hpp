@@ -7,19 +7,29 @@
 
 namespace aidge_cpp {
 
-/// Field order: {batch, in_height, in_width, in_channels, out_height,
-/// out_width, out_channels, kernel_h, kernel_w, stride_h, stride_w,
+/// Field order: {batch, in_depth, in_height, in_width, in_channels,
+/// out_depth, out_height, out_width, out_channels, kernel_d, stride_d,
+/// dilation_d, pad_front, pad_back, kernel_h, kernel_w, stride_h, stride_w,
 /// dilation_h, dilation_w, pad_top, pad_left, pad_bottom, pad_right, group,
-/// act}. 1-D (NWC): in_height = out_height = kernel_h = 1, stride_h =
-/// dilation_h = 1, pad_top = pad_bottom = 0.
+/// act}. 3-D (NDHWC) uses all of them; 2-D (NHWC): in_depth = out_depth =
+/// kernel_d = stride_d = dilation_d = 1, pad_front = pad_back = 0; 1-D (NWC)
+/// also in_height = out_height = kernel_h = 1, stride_h = dilation_h = 1,
+/// pad_top = pad_bottom = 0.
 struct ConvParams {
   int batch;
+  int in_depth;
   int in_height;
   int in_width;
   int in_channels;
+  int out_depth;
   int out_height;
   int out_width;
   int out_channels;
+  int kernel_d;
+  int stride_d;
+  int dilation_d;
+  int pad_front;
+  int pad_back;
   int kernel_h;
   int kernel_w;
   int stride_h;
