@@ -177,11 +177,10 @@ LogicalResult importConvTranspose(NodeImporter &node) {
   if (failed(requireInputs(node, 2)))
     return failure();
   RankedTensorType input = node.inputType(0), weight = node.inputType(1);
-  int64_t rank = input.getRank();
-  if ((rank != 3 && rank != 4) || weight.getRank() != rank)
-    return node.error()
-           << "only 1-D and 2-D transposed convolutions are supported";
-  size_t spatial = rank - 2;
+  // As for Conv, the verifier bounds the spatial rank.
+  if (input.getRank() < 3 || weight.getRank() != input.getRank())
+    return node.error() << "expects input and weight of the same rank >= 3";
+  size_t spatial = input.getRank() - 2;
   std::string autoPad = node.getString("auto_pad", "NOTSET");
   std::vector<int64_t> outputShape = node.getInts("output_shape");
   // auto_pad SAME is decided from the output size, not the input's.
