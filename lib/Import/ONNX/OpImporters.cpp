@@ -345,10 +345,12 @@ LogicalResult importClip(NodeImporter &node) {
     return failure();
   std::optional<float> lo, hi;
   if (node.opset() < 11) {
-    if (node.hasAttr("min"))
-      lo = node.getFloat("min", 0);
-    if (node.hasAttr("max"))
-      hi = node.getFloat("max", 0);
+    // The attributes default to the float range (the schema's defaults
+    // from opset 6, the documented ones before): both bounds apply, so
+    // infinities clip to -FLT_MAX and FLT_MAX. From opset 11, as in ONNX's
+    // reference, a missing input is no bound.
+    lo = node.getFloat("min", std::numeric_limits<float>::lowest());
+    hi = node.getFloat("max", std::numeric_limits<float>::max());
   } else {
     for (int i : {1, 2}) {
       if (!node.hasInput(i))
