@@ -1,12 +1,13 @@
 //===- CppLib.cpp - The built-in `cpp` export library ---------------------===//
 //
 // Float32 kernels in the style of aidge_export_cpp: convolutions and pools
-// on channels-last activations (NHWC, NWC for 1-D, NDHWC for 3-D
-// convolutions and pools) with weights stored `[out][kh][kw][in]` (or
-// `[out][kd][kh][kw][in]`), element-wise ops and activations in any format,
-// data movement on the stored bytes of any element type, and Reshape-like
-// ops in the default format so that a reshape never sees channels-last
-// data. The kernels themselves live in the export target.
+// on channels-last activations (NHWC, NWC for 1-D, NDHWC for 3-D) with
+// weights stored like the input, `[out][kh][kw][in]` (`[in][kh][kw][out]`
+// for transposed convolutions; a 3-D kernel adds `kd` before `kh`),
+// element-wise ops and activations in any format, data movement on the
+// stored bytes of any element type, and Reshape-like ops in the default
+// format so that a reshape never sees channels-last data. The kernels
+// themselves live in the export target.
 //
 //===----------------------------------------------------------------------===//
 
@@ -110,8 +111,8 @@ void mlir::aidge::registerCppExportLib(ExportLibRegistry &registry) {
     b.add("batch_norm", batchNorm, (Twine("batch_norm") + suffix).str(),
           "batchnorm_forward", "batchnorm.hpp", elementwise);
   }
-  // Convolutions and pools also slide over volumes (NDHWC); transposed
-  // convolutions do not yet.
+  // Convolutions, transposed convolutions and pools also slide over
+  // volumes (NDHWC).
   ImplSpec conv3d;
   conv3d.inputs = {io("f32", DataFormat::ndhwc), io("f32", DataFormat::ndhwc),
                    io("f32")};
@@ -122,6 +123,8 @@ void mlir::aidge::registerCppExportLib(ExportLibRegistry &registry) {
   depthwise3d.score = depthwiseScore;
   b.add("conv", depthwise3d, "conv_depthwise3d", "convolution_depthwise_forward",
         "convolution_depthwise.hpp", window);
+  b.add("conv_transpose", conv3d, "conv_transpose3d", "conv_transpose_forward",
+        "conv_transpose.hpp", window);
   ImplSpec pool3d = ImplSpec::uniform(io("f32", DataFormat::ndhwc));
   b.add("max_pool", pool3d, "max_pool3d", "pooling_forward", "pooling.hpp",
         window);

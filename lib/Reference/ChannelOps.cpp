@@ -49,8 +49,7 @@ static void writePlanar(ValueMap &values, Value result, std::vector<double> data
 /// The window of an op whose input and result are N x C x spatial... in the
 /// default order; `pads` are begin pads then end pads. The verifiers allow
 /// 1-D to 3-D windows only; an op that grows a fourth dimension fails here
-/// rather than be evaluated wrong. Transposed convolutions read the
-/// depth-less fields only, as their verifier stops at 2-D.
+/// rather than be evaluated wrong.
 static FailureOr<Window> getWindow(Operation *op, ArrayRef<int64_t> in,
                                    ArrayRef<int64_t> out, ArrayRef<int64_t> kernel,
                                    ArrayRef<int64_t> strides,
@@ -158,34 +157,44 @@ static LogicalResult compute(ConvTransposeOp op, ValueMap &values) {
     return failure();
   int64_t n = x.shape[0], c = x.shape[1], m = out[1];
   int64_t group = op.getGroupAttr().getInt(), cg = c / group, mg = m / group;
-  std::vector<double> y(n * m * win->outH * win->outW, 0.0);
+  int64_t volume = win->outD * win->outH * win->outW;
+  int64_t kernel = win->kD * win->kH * win->kW;
+  std::vector<double> y(n * m * volume, 0.0);
   // Each input cell scatters its kernel-sized contribution.
+  int64_t at = 0;
   for (int64_t b = 0; b < n; ++b)
-    for (int64_t g = 0; g < group; ++g)
-      for (int64_t ic = 0; ic < cg; ++ic)
+    for (int64_t channel = 0; channel < c; ++channel)
+      for (int64_t iz = 0; iz < win->inD; ++iz)
         for (int64_t iy = 0; iy < win->inH; ++iy)
           for (int64_t ix = 0; ix < win->inW; ++ix) {
-            int64_t channel = g * cg + ic;
-            double v = x.values[((b * c + channel) * win->inH + iy) * win->inW + ix];
-            for (int64_t oc = 0; oc < mg; ++oc)
-              for (int64_t ky = 0; ky < win->kH; ++ky) {
-                int64_t oy = iy * win->sH - win->padT + ky * win->dH;
-                if (oy < 0 || oy >= win->outH)
+            double v = x.values[at++];
+            int64_t g = channel / cg;
+            for (int64_t oc = 0; oc < mg; ++oc) {
+              const double *wk = &w.values[(channel * mg + oc) * kernel];
+              double *plane = &y[(b * m + g * mg + oc) * volume];
+              for (int64_t kz = 0; kz < win->kD; ++kz) {
+                int64_t oz = iz * win->sD - win->padF + kz * win->dD;
+                if (oz < 0 || oz >= win->outD)
                   continue;
-                for (int64_t kx = 0; kx < win->kW; ++kx) {
-                  int64_t ox = ix * win->sW - win->padL + kx * win->dW;
-                  if (ox < 0 || ox >= win->outW)
+                for (int64_t ky = 0; ky < win->kH; ++ky) {
+                  int64_t oy = iy * win->sH - win->padT + ky * win->dH;
+                  if (oy < 0 || oy >= win->outH)
                     continue;
-                  y[((b * m + g * mg + oc) * win->outH + oy) * win->outW + ox] +=
-                      v * w.values[((channel * mg + oc) * win->kH + ky) * win->kW + kx];
+                  for (int64_t kx = 0; kx < win->kW; ++kx) {
+                    int64_t ox = ix * win->sW - win->padL + kx * win->dW;
+                    if (ox < 0 || ox >= win->outW)
+                      continue;
+                    plane[(oz * win->outH + oy) * win->outW + ox] +=
+                        v * wk[(kz * win->kH + ky) * win->kW + kx];
+                  }
                 }
               }
+            }
           }
   if (op.getBias()) {
     const std::vector<double> &bias = lookup(values, op.getBias()).values;
-    int64_t plane = win->outH * win->outW;
     for (size_t i = 0; i < y.size(); ++i)
-      y[i] += bias[(i / plane) % m];
+      y[i] += bias[(i / volume) % m];
   }
   writePlanar(values, op.getResult(), std::move(y));
   return success();

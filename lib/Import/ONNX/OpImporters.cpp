@@ -177,11 +177,10 @@ LogicalResult importConvTranspose(NodeImporter &node) {
   if (failed(requireInputs(node, 2)))
     return failure();
   RankedTensorType input = node.inputType(0), weight = node.inputType(1);
-  int64_t rank = input.getRank();
-  if ((rank != 3 && rank != 4) || weight.getRank() != rank)
-    return node.error()
-           << "only 1-D and 2-D transposed convolutions are supported";
-  size_t spatial = rank - 2;
+  // As for Conv, the verifier bounds the spatial rank.
+  if (input.getRank() < 3 || weight.getRank() != input.getRank())
+    return node.error() << "expects input and weight of the same rank >= 3";
+  size_t spatial = input.getRank() - 2;
   std::string autoPad = node.getString("auto_pad", "NOTSET");
   std::vector<int64_t> outputShape = node.getInts("output_shape");
   // auto_pad SAME is decided from the output size, not the input's.
@@ -346,10 +345,12 @@ LogicalResult importClip(NodeImporter &node) {
     return failure();
   std::optional<float> lo, hi;
   if (node.opset() < 11) {
-    if (node.hasAttr("min"))
-      lo = node.getFloat("min", 0);
-    if (node.hasAttr("max"))
-      hi = node.getFloat("max", 0);
+    // The attributes default to the float range (the schema's defaults
+    // from opset 6, the documented ones before): both bounds apply, so
+    // infinities clip to -FLT_MAX and FLT_MAX. From opset 11, as in ONNX's
+    // reference, a missing input is no bound.
+    lo = node.getFloat("min", std::numeric_limits<float>::lowest());
+    hi = node.getFloat("max", std::numeric_limits<float>::max());
   } else {
     for (int i : {1, 2}) {
       if (!node.hasInput(i))

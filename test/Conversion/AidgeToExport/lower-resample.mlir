@@ -60,3 +60,21 @@ func.func @conv_transpose_1d(%x: tensor<1x2x5xf32>) -> tensor<1x3x10xf32> {
   %y = aidge.conv_transpose %x, %w {dilations = array<i64: 1>, group = 1 : i64, output_padding = array<i64: 1>, pads = array<i64: 1, 1>, strides = array<i64: 2>} : (tensor<1x2x5xf32>, tensor<2x3x3xf32>) -> tensor<1x3x10xf32> loc("ct1")
   return %y : tensor<1x3x10xf32>
 }
+
+// -----
+
+// 3-D: channels last (NDHWC), the weight [in][kd][kh][kw][out]; the depth
+// axis in the *_d fields, then the 2-D window. D 3, k 2, s 2, pads 1 / 0,
+// output_padding 1: 6; H 4, k 2, d 2, pads 0 / 1: 5; W 2, k 3, s 3,
+// pads 1 / 1: 4.
+// CHECK-LABEL: aidge_export.graph @conv_transpose_3d
+// CHECK: aidge_export.kernel "ct3" "aidge_cpp::conv_transpose_forward" {headers = ["kernels/cpp/conv_transpose.hpp"],
+// CHECK-SAME: kernel = "conv_transpose3d", lib = "cpp",
+// CHECK-SAME: params = [1, 3, 4, 2, 4, 6, 5, 4, 4, 2, 2, 1, 1, 0, 2, 3, 1, 3, 2, 1, 0, 1, 1, 1, 2, "aidge_cpp::kNoActivation"]
+// CHECK-SAME: weights = [@ct3_weights, "nullptr"]
+// CHECK: aidge_export.weight @ct3_weights = dense_resource<{{.*}}> : tensor<4x2x2x3x2xf32, #aidge<format ndhwc>>
+func.func @conv_transpose_3d(%x: tensor<1x4x3x4x2xf32>) -> tensor<1x4x6x5x4xf32> {
+  %w = aidge.producer dense<0.5> : tensor<4x2x2x2x3xf32>
+  %y = aidge.conv_transpose %x, %w {dilations = array<i64: 1, 2, 1>, group = 2 : i64, output_padding = array<i64: 1, 0, 0>, pads = array<i64: 1, 0, 1, 0, 1, 1>, strides = array<i64: 2, 1, 3>} : (tensor<1x4x3x4x2xf32>, tensor<4x2x2x2x3xf32>) -> tensor<1x4x6x5x4xf32> loc("ct3")
+  return %y : tensor<1x4x6x5x4xf32>
+}

@@ -398,10 +398,10 @@ func.func @conv_kernel_too_big(%x: tensor<1x1x8x4xf32>, %w: tensor<1x1x3x3xf32>)
 
 // -----
 
-func.func @conv_transpose_rank(%x: tensor<1x4x5x5x5xf32>, %w: tensor<4x2x3x3x3xf32>) {
-  // expected-error @+2 {{'aidge.conv_transpose' op supports 1-D to 2-D windows only, got 3 spatial dimensions}}
+func.func @conv_transpose_4d(%x: tensor<1x4x5x5x5x5xf32>, %w: tensor<4x2x3x3x3x3xf32>) {
+  // expected-error @+2 {{'aidge.conv_transpose' op supports 1-D to 3-D windows only, got 4 spatial dimensions}}
   // expected-error @+1 {{'aidge.conv_transpose' op failed to infer returned types}}
-  %0 = aidge.conv_transpose %x, %w {dilations = array<i64: 1, 1, 1>, group = 1 : i64, output_padding = array<i64: 0, 0, 0>, pads = array<i64: 0, 0, 0, 0, 0, 0>, strides = array<i64: 1, 1, 1>} : (tensor<1x4x5x5x5xf32>, tensor<4x2x3x3x3xf32>) -> tensor<1x2x7x7x7xf32>
+  %0 = aidge.conv_transpose %x, %w {dilations = array<i64: 1, 1, 1, 1>, group = 1 : i64, output_padding = array<i64: 0, 0, 0, 0>, pads = array<i64: 0, 0, 0, 0, 0, 0, 0, 0>, strides = array<i64: 1, 1, 1, 1>} : (tensor<1x4x5x5x5x5xf32>, tensor<4x2x3x3x3x3xf32>) -> tensor<1x2x7x7x7x7xf32>
   return
 }
 

@@ -121,6 +121,15 @@ func.func @conv_transpose_1d(%x: tensor<1x2x3xf32>, %w: tensor<2x4x3xf32>) -> te
   return %0 : tensor<1x4x7xf32>
 }
 
+// 3-D, grouped: M = 2 * 2 groups; D: 2*(3-1) + 1 + 1*(2-1) + 1 - 1 - 0 = 6;
+// H: 1*(4-1) + 0 + 2*(2-1) + 1 - 0 - 1 = 5; W: 3*(2-1) + 0 + 1*(3-1) + 1 - 1 - 1 = 4.
+// CHECK-LABEL: func @conv_transpose_3d
+func.func @conv_transpose_3d(%x: tensor<1x4x3x4x2xf32>, %w: tensor<4x2x2x2x3xf32>) -> tensor<1x4x6x5x4xf32> {
+  // CHECK: aidge.conv_transpose %arg0, %arg1 {dilations = array<i64: 1, 2, 1>, group = 2 : i64, output_padding = array<i64: 1, 0, 0>, pads = array<i64: 1, 0, 1, 0, 1, 1>, strides = array<i64: 2, 1, 3>} : (tensor<1x4x3x4x2xf32>, tensor<4x2x2x2x3xf32>) -> tensor<1x4x6x5x4xf32>
+  %0 = aidge.conv_transpose %x, %w {dilations = array<i64: 1, 2, 1>, group = 2 : i64, output_padding = array<i64: 1, 0, 0>, pads = array<i64: 1, 0, 1, 0, 1, 1>, strides = array<i64: 2, 1, 3>} : (tensor<1x4x3x4x2xf32>, tensor<4x2x2x2x3xf32>) -> tensor<1x4x6x5x4xf32>
+  return %0 : tensor<1x4x6x5x4xf32>
+}
+
 //===----------------------------------------------------------------------===//
 // Dense layers
 //===----------------------------------------------------------------------===//

@@ -88,18 +88,17 @@ LogicalResult ProducerOp::inferReturnTypes(MLIRContext *, std::optional<Location
 // Convolutions and dense layers
 //===----------------------------------------------------------------------===//
 
-/// Checks the window attributes shared by convolutions and pooling. Pools
-/// and convolutions take up to 3 spatial dimensions, transposed
-/// convolutions up to 2 (`maxSpatialRank`), as far as the reference
-/// interpreter and the cpp kernels go.
+/// Checks the window attributes shared by convolutions, transposed
+/// convolutions and pooling: up to 3 spatial dimensions, as far as the
+/// reference interpreter and the cpp kernels go.
 static LogicalResult verifyWindow(const InferenceError &error,
-                                  int64_t spatialRank, int64_t maxSpatialRank,
+                                  int64_t spatialRank,
                                   ArrayRef<int64_t> strides,
                                   ArrayRef<int64_t> dilations,
                                   ArrayRef<int64_t> pads) {
-  if (spatialRank < 1 || spatialRank > maxSpatialRank)
-    return error("supports 1-D to ", maxSpatialRank, "-D windows only, got ",
-                 spatialRank, " spatial dimensions");
+  if (spatialRank < 1 || spatialRank > 3)
+    return error("supports 1-D to 3-D windows only, got ", spatialRank,
+                 " spatial dimensions");
   if ((int64_t)strides.size() != spatialRank || !allPositive(strides))
     return error("expects ", spatialRank, " positive strides");
   if ((int64_t)dilations.size() != spatialRank || !allPositive(dilations))
@@ -117,7 +116,7 @@ LogicalResult ConvOp::inferReturnTypes(MLIRContext *, std::optional<Location> lo
   SmallVector<int64_t> in = getDefaultOrderShape(input);
   SmallVector<int64_t> w = getDefaultOrderShape(tensorType(adaptor.getWeight()));
   int64_t spatial = input.getRank() - 2;
-  if (failed(verifyWindow(error, spatial, 3, adaptor.getStrides(),
+  if (failed(verifyWindow(error, spatial, adaptor.getStrides(),
                           adaptor.getDilations(), adaptor.getPads())))
     return failure();
   if (w.size() != in.size())
@@ -156,7 +155,7 @@ LogicalResult ConvTransposeOp::inferReturnTypes(
   SmallVector<int64_t> in = getDefaultOrderShape(input);
   SmallVector<int64_t> w = getDefaultOrderShape(tensorType(adaptor.getWeight()));
   int64_t spatial = input.getRank() - 2;
-  if (failed(verifyWindow(error, spatial, 2, adaptor.getStrides(),
+  if (failed(verifyWindow(error, spatial, adaptor.getStrides(),
                           adaptor.getDilations(), adaptor.getPads())))
     return failure();
   if (w.size() != in.size())
@@ -232,7 +231,7 @@ static LogicalResult inferPool(const InferenceError &error, Adaptor adaptor,
   SmallVector<int64_t> in = getDefaultOrderShape(input);
   int64_t spatial = input.getRank() - 2;
   ArrayRef<int64_t> kernel = adaptor.getKernelShape();
-  if (failed(verifyWindow(error, spatial, 3, adaptor.getStrides(),
+  if (failed(verifyWindow(error, spatial, adaptor.getStrides(),
                           adaptor.getDilations(), adaptor.getPads())))
     return failure();
   if ((int64_t)kernel.size() != spatial || !allPositive(kernel))

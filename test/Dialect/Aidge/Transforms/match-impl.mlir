@@ -191,3 +191,20 @@ func.func @pool3d(%x: tensor<1x2x4x6x5xf32>) -> tensor<1x2x4x2x3xf32> {
   %p = aidge.avg_pool %x {ceil_mode = false, count_include_pad = true, dilations = array<i64: 1, 1, 1>, kernel_shape = array<i64: 2, 3, 3>, pads = array<i64: 1, 0, 1, 0, 0, 1>, strides = array<i64: 1, 2, 2>} : (tensor<1x2x4x6x5xf32>) -> tensor<1x2x4x2x3xf32>
   return %p : tensor<1x2x4x2x3xf32>
 }
+
+// -----
+
+// So does a 3-D transposed convolution: NDHWC in and out for the
+// conv_transpose3d kernel, the weight C x M/group x kD x kH x kW folded
+// into an [in][kd][kh][kw][out] constant.
+// CHECK-LABEL: func @conv_transpose3d
+// CHECK: %[[W:.*]] = aidge.producer {{.*}} : tensor<4x2x2x3x2xf32, #aidge<format ndhwc>>
+// CHECK: %[[IN:.*]] = aidge.transpose %arg0 {{.*}}perm = array<i64: 0, 2, 3, 4, 1>
+// CHECK: %[[Y:.*]] = aidge.conv_transpose %[[IN]], %[[W]] {{.*}}impl = #aidge.impl<lib = "cpp", kernel = "conv_transpose3d"
+// CHECK-SAME: -> tensor<1x6x5x4x4xf32, #aidge<format ndhwc>>
+// CHECK: aidge.transpose %[[Y]] {{.*}}perm = array<i64: 0, 4, 1, 2, 3>
+func.func @conv_transpose3d(%x: tensor<1x4x3x4x2xf32>) -> tensor<1x4x6x5x4xf32> {
+  %w = aidge.producer dense<0.5> : tensor<4x2x2x2x3xf32>
+  %y = aidge.conv_transpose %x, %w {dilations = array<i64: 1, 2, 1>, group = 2 : i64, output_padding = array<i64: 1, 0, 0>, pads = array<i64: 1, 0, 1, 0, 1, 1>, strides = array<i64: 2, 1, 3>} : (tensor<1x4x3x4x2xf32>, tensor<4x2x2x2x3xf32>) -> tensor<1x4x6x5x4xf32>
+  return %y : tensor<1x4x6x5x4xf32>
+}

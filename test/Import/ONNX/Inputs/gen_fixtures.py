@@ -268,6 +268,14 @@ def _(c):
            dilations=[2, 2], strides=[1, 2], output_padding=[0, 1])
     c.output("y")
 
+@case("convtranspose3d_o11", 11)
+def _(c):
+    c.input("x", [1, 4, 3, 4, 2])
+    c.node("ConvTranspose", ["x", c.weight("w", [4, 2, 2, 2, 3]), c.weight("b", [4], 0.1)],
+           ["y"], "convt0", group=2, strides=[2, 1, 3], dilations=[1, 2, 1],
+           pads=[1, 0, 1, 0, 1, 1], output_padding=[1, 0, 0])
+    c.output("y")
+
 # --- Gemm / MatMul ----------------------------------------------------------
 
 @case("gemm_o7", 7)

@@ -213,6 +213,16 @@ def main():
         [helper.make_node("Erf", ["x"], ["y"], name="erf0")],
         [vi("x", [2, 3])], [vi("y", [2, 3])], opset=8)
 
+    # Transposed convolutions go up to 3-D, their weight as ranked as the
+    # input.
+    files["convtranspose_4d"] = model(
+        [helper.make_node("ConvTranspose", ["x", "w"], ["y"], name="convt0")],
+        [vi("x", [1, 2, 3, 3, 3, 3])], [vi("y", None)],
+        [weight(rng, "w", [2, 1, 2, 2, 2, 2])])
+    files["bad_rank_convtranspose"] = model(
+        [helper.make_node("ConvTranspose", ["x", "w"], ["y"], name="convt0")],
+        [vi("x", [1, 2, 3, 3, 3])], [vi("y", None)], [weight(rng, "w", [2, 1, 2, 2])])
+
     for name, content in files.items():
         data = content if isinstance(content, bytes) else content.SerializeToString()
         path = os.path.join(outdir, name + ".onnx")

@@ -697,8 +697,13 @@ void test_convs() {
 // Transposed convolution
 //===----------------------------------------------------------------------===//
 
-/// Params of a transposed convolution; the output size follows ONNX,
+/// The output size of a transposed convolution along one axis, as ONNX:
 /// stride*(in-1) + output_padding + (k-1)*dilation + 1 - pads.
+int transposed_size(int in, int k, int s, int d, int pb, int pe, int op) {
+  return s * (in - 1) + op + (k - 1) * d + 1 - pb - pe;
+}
+
+/// Params of a 2-D (1-D: h = kh = 1) transposed convolution.
 aidge_cpp::ConvParams conv_transpose_params(int n, int h, int w, int c, int m,
                                             int kh, int kw, int sh, int sw,
                                             int dh, int dw, int pt, int pl,
@@ -711,8 +716,8 @@ aidge_cpp::ConvParams conv_transpose_params(int n, int h, int w, int c, int m,
                                w,
                                c,
                                1,
-                               sh * (h - 1) + oph + (kh - 1) * dh + 1 - pt - pb,
-                               sw * (w - 1) + opw + (kw - 1) * dw + 1 - pl - pr,
+                               transposed_size(h, kh, sh, dh, pt, pb, oph),
+                               transposed_size(w, kw, sw, dw, pl, pr, opw),
                                m,
                                1,
                                1,
@@ -733,40 +738,53 @@ aidge_cpp::ConvParams conv_transpose_params(int n, int h, int w, int c, int m,
                                act};
 }
 
+/// A 2-D transposed convolution made 3-D as with_depth does, with output
+/// padding `opd` along the depth.
+aidge_cpp::ConvParams with_transposed_depth(aidge_cpp::ConvParams p, int d,
+                                            int kd, int sd, int dd, int pf,
+                                            int pk, int opd) {
+  p = with_depth(p, d, kd, sd, dd, pf, pk, false);
+  p.out_depth = transposed_size(d, kd, sd, dd, pf, pk, opd);
+  return p;
+}
+
 /// Scatters every input cell, as the definition reads.
 std::vector<float> ref_conv_transpose(const std::vector<float> &x,
                                       const std::vector<float> &w,
                                       const std::vector<float> *bias,
                                       const aidge_cpp::ConvParams &p) {
   const long cin = p.in_channels / p.group, cout = p.out_channels / p.group;
-  const long OH = p.out_height, OW = p.out_width, M = p.out_channels;
-  std::vector<float> y(static_cast<std::size_t>(p.batch * OH * OW * M), 0.0f);
+  const long OD = p.out_depth, OH = p.out_height, OW = p.out_width;
+  const long M = p.out_channels;
+  const long K = static_cast<long>(p.kernel_d) * p.kernel_h * p.kernel_w;
+  std::vector<float> y(static_cast<std::size_t>(p.batch * OD * OH * OW * M), 0.0f);
+  for (std::size_t i = 0; i < y.size(); ++i)
+    y[i] = bias ? (*bias)[i % static_cast<std::size_t>(M)] : 0.0f;
   for (long n = 0; n < p.batch; ++n)
-    for (long oy = 0; oy < OH; ++oy)
-      for (long ox = 0; ox < OW; ++ox)
-        for (long m = 0; m < M; ++m)
-          y[static_cast<std::size_t>(((n * OH + oy) * OW + ox) * M + m)] =
-              bias ? (*bias)[static_cast<std::size_t>(m)] : 0.0f;
-  for (long n = 0; n < p.batch; ++n)
-    for (long iy = 0; iy < p.in_height; ++iy)
-      for (long ix = 0; ix < p.in_width; ++ix)
-        for (long c = 0; c < p.in_channels; ++c) {
-          const long g = c / cin;
-          const float v = x[static_cast<std::size_t>(
-              ((n * p.in_height + iy) * p.in_width + ix) * p.in_channels + c)];
-          for (long ky = 0; ky < p.kernel_h; ++ky)
-            for (long kx = 0; kx < p.kernel_w; ++kx) {
-              const long oy = iy * p.stride_h - p.pad_top + ky * p.dilation_h;
-              const long ox = ix * p.stride_w - p.pad_left + kx * p.dilation_w;
-              if (oy < 0 || oy >= OH || ox < 0 || ox >= OW)
-                continue;
-              for (long mm = 0; mm < cout; ++mm)
-                y[static_cast<std::size_t>(((n * OH + oy) * OW + ox) * M +
-                                           g * cout + mm)] +=
-                    v * w[static_cast<std::size_t>(
-                            ((c * p.kernel_h + ky) * p.kernel_w + kx) * cout + mm)];
-            }
-        }
+    for (long iz = 0; iz < p.in_depth; ++iz)
+      for (long iy = 0; iy < p.in_height; ++iy)
+        for (long ix = 0; ix < p.in_width; ++ix)
+          for (long c = 0; c < p.in_channels; ++c) {
+            const long g = c / cin;
+            const float v = x[static_cast<std::size_t>(
+                (((n * p.in_depth + iz) * p.in_height + iy) * p.in_width + ix) *
+                    p.in_channels +
+                c)];
+            for (long kz = 0; kz < p.kernel_d; ++kz)
+              for (long ky = 0; ky < p.kernel_h; ++ky)
+                for (long kx = 0; kx < p.kernel_w; ++kx) {
+                  const long oz = iz * p.stride_d - p.pad_front + kz * p.dilation_d;
+                  const long oy = iy * p.stride_h - p.pad_top + ky * p.dilation_h;
+                  const long ox = ix * p.stride_w - p.pad_left + kx * p.dilation_w;
+                  if (oz < 0 || oz >= OD || oy < 0 || oy >= OH || ox < 0 || ox >= OW)
+                    continue;
+                  const long tap = (kz * p.kernel_h + ky) * p.kernel_w + kx;
+                  for (long mm = 0; mm < cout; ++mm)
+                    y[static_cast<std::size_t>(
+                        (((n * OD + oz) * OH + oy) * OW + ox) * M + g * cout + mm)] +=
+                        v * w[static_cast<std::size_t>((c * K + tap) * cout + mm)];
+                }
+          }
   for (float &v : y)
     v = ref_act(v, p.act);
   return y;
@@ -774,18 +792,19 @@ std::vector<float> ref_conv_transpose(const std::vector<float> &x,
 
 void test_conv_transpose(const aidge_cpp::ConvParams &p, bool with_bias) {
   const long cout = p.out_channels / p.group;
-  const std::vector<float> x =
-      rand_vec(static_cast<long>(p.batch) * p.in_height * p.in_width * p.in_channels);
-  const std::vector<float> w =
-      rand_vec(static_cast<long>(p.in_channels) * p.kernel_h * p.kernel_w * cout);
+  const std::vector<float> x = rand_vec(static_cast<long>(p.batch) * p.in_depth *
+                                        p.in_height * p.in_width * p.in_channels);
+  const std::vector<float> w = rand_vec(static_cast<long>(p.in_channels) * p.kernel_d *
+                                        p.kernel_h * p.kernel_w * cout);
   const std::vector<float> b = rand_vec(p.out_channels);
   const std::vector<float> want =
       ref_conv_transpose(x, w, with_bias ? &b : nullptr, p);
   const float *bias = with_bias ? b.data() : nullptr;
+  // NDHWC rows are (n, d, h) lines, as NHWC ones with N*D images.
   run_layouts<float>(
       "conv_transpose_forward", conv_desc(p, with_bias), {x},
-      {geo_nhwc(p.batch, p.in_height, p.in_width, p.in_channels)},
-      geo_nhwc(p.batch, p.out_height, p.out_width, p.out_channels), want,
+      {geo_nhwc(p.batch * p.in_depth, p.in_height, p.in_width, p.in_channels)},
+      geo_nhwc(p.batch * p.out_depth, p.out_height, p.out_width, p.out_channels), want,
       [&](unsigned char *mem, const std::vector<MemInfo> &ins, const MemInfo &out) {
         aidge_cpp::conv_transpose_forward(mem, ins[0], out, p, w.data(), bias);
       });
@@ -799,9 +818,20 @@ void test_conv_transposes() {
       conv_transpose_params(1, 1, 7, 5, 3, 1, 3, 1, 2, 1, 2, 0, 1, 0, 0, 0, 1, 1, kLeaky), // 1-D
       conv_transpose_params(1, 3, 3, 70, 70, 2, 2, 2, 2, 1, 1, 0, 0, 0, 0, 0, 0, 1, kNone),
       conv_transpose_params(1, 4, 4, 6, 6, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, 0, 0, 6, kNone),
+      // 3-D (NDHWC): strided, padded and output-padded depth, two images;
+      // dilated depth, grouped, and more channels than a chunk.
+      with_transposed_depth(
+          conv_transpose_params(2, 3, 4, 3, 4, 2, 3, 1, 2, 1, 1, 0, 1, 1, 0, 0, 1, 1, kRelu),
+          3, 3, 2, 1, 1, 1, 1),
+      with_transposed_depth(
+          conv_transpose_params(1, 2, 3, 4, 6, 2, 2, 2, 1, 1, 2, 1, 0, 0, 1, 1, 0, 2, kClip),
+          4, 2, 1, 2, 0, 1, 0),
+      with_transposed_depth(
+          conv_transpose_params(1, 2, 2, 70, 66, 2, 2, 2, 2, 1, 1, 0, 0, 0, 0, 0, 0, 1, kNone),
+          2, 2, 2, 1, 0, 0, 0),
   };
   for (std::size_t i = 0; i < cases.size(); ++i)
-    test_conv_transpose(cases[i], i != 2);
+    test_conv_transpose(cases[i], i != 2 && i != 7);
 }
 
 //===----------------------------------------------------------------------===//

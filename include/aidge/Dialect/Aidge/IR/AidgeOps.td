@@ -112,7 +112,7 @@ def Aidge_ConvOp : Aidge_InferredOp<"conv"> {
 }
 
 def Aidge_ConvTransposeOp : Aidge_InferredOp<"conv_transpose"> {
-  let summary = "1-D or 2-D transposed convolution";
+  let summary = "1-D, 2-D or 3-D transposed convolution";
   let description = [{
     ONNX `ConvTranspose`: `weight` is `C x M/group x K...`. `pads` holds the
     begin pads of every spatial axis then the end pads. An ONNX

@@ -1,5 +1,5 @@
-// aidge-mlir cpp export library: 2-D (and 1-D, with height 1) transposed
-// convolution, channels last.
+// aidge-mlir cpp export library: 3-D, 2-D (depth 1) and 1-D (also height 1)
+// transposed convolution, channels last.
 #ifndef AIDGE_CPP_KERNELS_CONV_TRANSPOSE_HPP
 #define AIDGE_CPP_KERNELS_CONV_TRANSPOSE_HPP
 
@@ -10,61 +10,88 @@
 
 namespace aidge_cpp {
 
-/// Transposed convolution (ONNX ConvTranspose) of an NHWC input [N][H][W][C]
-/// with weights [in_channels][kernel_h][kernel_w][out_channels / group] and
-/// an optional bias [out_channels] (null for none) into an NHWC output
-/// [N][out_height][out_width][out_channels]; then `act`. Input cell
-/// (iy, ix) spreads over output cells (iy*stride_h - pad_top +
-/// ky*dilation_h, ix*stride_w - pad_left + kx*dilation_w); the output is
-/// computed as the sum of what reaches each cell:
-/// out[n][oy][ox][m] = bias[m] + sum over (ky, kx, c) with
+namespace detail {
+/// Along one axis, the input index whose kernel tap `k` reaches output
+/// index `o` (o = i*stride - pad + k*dilation), or -1 when none does.
+inline long transposed_source(long o, long pad, long k, long dilation,
+                              long stride, long size) {
+  const long s = o + pad - k * dilation;
+  if (s < 0 || s % stride != 0 || s / stride >= size)
+    return -1;
+  return s / stride;
+}
+} // namespace detail
+
+/// Transposed convolution (ONNX ConvTranspose) of an NDHWC input
+/// [N][D][H][W][C] (NHWC: D = 1) with weights
+/// [in_channels][kernel_d][kernel_h][kernel_w][out_channels / group] and an
+/// optional bias [out_channels] (null for none) into an NDHWC output
+/// [N][out_depth][out_height][out_width][out_channels]; then `act`. Input
+/// cell (iz, iy, ix) spreads over output cells (iz*stride_d - pad_front +
+/// kz*dilation_d, iy*stride_h - pad_top + ky*dilation_h, ix*stride_w -
+/// pad_left + kx*dilation_w); the output is computed as the sum of what
+/// reaches each cell:
+/// out[n][oz][oy][ox][m] = bias[m] + sum over (kz, ky, kx, c) with
+///   iz = (oz + pad_front - kz*dilation_d) / stride_d,
 ///   iy = (oy + pad_top - ky*dilation_h) / stride_h and
 ///   ix = (ox + pad_left - kx*dilation_w) / stride_w exact and in the input
-///   of in[n][iy][ix][g*C/group + c] * w[g*C/group + c][ky][kx][m - g*M/group],
+///   of in[n][iz][iy][ix][g*C/group + c]
+///     * w[g*C/group + c][kz][ky][kx][m - g*M/group],
 ///   g = m / (out_channels / group).
-/// The output dims carry the end pads and output_padding (pad_bottom and
-/// pad_right are not read). Output rows are produced in increasing (n, oy)
-/// order, each element written once.
+/// The output dims carry the end pads and output_padding (pad_back,
+/// pad_bottom and pad_right are not read). Output rows are produced in
+/// increasing (n, oz, oy) order, each element written once.
 inline void conv_transpose_forward(unsigned char *mem, const MemInfo &in,
                                    const MemInfo &out, const ConvParams &p,
                                    const float *weights, const float *bias) {
   const In<float> x(mem, in);
   const Out<float> y(mem, out);
-  const long H = p.in_height, W = p.in_width, C = p.in_channels;
-  const long OH = p.out_height, OW = p.out_width, M = p.out_channels;
-  const long KH = p.kernel_h, KW = p.kernel_w;
+  const long D = p.in_depth, H = p.in_height, W = p.in_width, C = p.in_channels;
+  const long OD = p.out_depth, OH = p.out_height, OW = p.out_width;
+  const long M = p.out_channels;
+  const long KD = p.kernel_d, KH = p.kernel_h, KW = p.kernel_w;
   const long cin = C / p.group, cout = M / p.group;
   float acc[kChunk], xs[kChunk], ys[kChunk];
-  for (long n = 0; n < p.batch; ++n) {
+  for (long nz = 0; nz < p.batch * OD; ++nz) {
+    const long n = nz / OD, oz = nz % OD;
     for (long oy = 0; oy < OH; ++oy) {
       for (long ox = 0; ox < OW; ++ox) {
-        const long obase = ((n * OH + oy) * OW + ox) * M;
+        const long obase = ((nz * OH + oy) * OW + ox) * M;
         for (long g = 0; g < p.group; ++g) {
           for (long m0 = 0; m0 < cout; m0 += kChunk) {
             const long nm = cout - m0 < kChunk ? cout - m0 : kChunk;
             for (long j = 0; j < nm; ++j)
               acc[j] = bias ? bias[g * cout + m0 + j] : 0.0f;
-            for (long ky = 0; ky < KH; ++ky) {
-              const long sy = oy + p.pad_top - ky * p.dilation_h;
-              if (sy < 0 || sy % p.stride_h != 0 || sy / p.stride_h >= H)
+            for (long kz = 0; kz < KD; ++kz) {
+              const long iz = detail::transposed_source(
+                  oz, p.pad_front, kz, p.dilation_d, p.stride_d, D);
+              if (iz < 0)
                 continue;
-              const long iy = sy / p.stride_h;
-              for (long kx = 0; kx < KW; ++kx) {
-                const long sx = ox + p.pad_left - kx * p.dilation_w;
-                if (sx < 0 || sx % p.stride_w != 0 || sx / p.stride_w >= W)
+              for (long ky = 0; ky < KH; ++ky) {
+                const long iy = detail::transposed_source(
+                    oy, p.pad_top, ky, p.dilation_h, p.stride_h, H);
+                if (iy < 0)
                   continue;
-                const long ix = sx / p.stride_w;
-                const long ibase = ((n * H + iy) * W + ix) * C + g * cin;
-                for (long c0 = 0; c0 < cin; c0 += kChunk) {
-                  const long nc = cin - c0 < kChunk ? cin - c0 : kChunk;
-                  const float *xp = x.load(ibase + c0, nc, xs);
-                  for (long c = 0; c < nc; ++c) {
-                    const float v = xp[c];
-                    const float *wp =
-                        weights +
-                        (((g * cin + c0 + c) * KH + ky) * KW + kx) * cout + m0;
-                    for (long j = 0; j < nm; ++j)
-                      acc[j] += v * wp[j];
+                for (long kx = 0; kx < KW; ++kx) {
+                  const long ix = detail::transposed_source(
+                      ox, p.pad_left, kx, p.dilation_w, p.stride_w, W);
+                  if (ix < 0)
+                    continue;
+                  const long ibase =
+                      (((n * D + iz) * H + iy) * W + ix) * C + g * cin;
+                  for (long c0 = 0; c0 < cin; c0 += kChunk) {
+                    const long nc = cin - c0 < kChunk ? cin - c0 : kChunk;
+                    const float *xp = x.load(ibase + c0, nc, xs);
+                    for (long c = 0; c < nc; ++c) {
+                      const float v = xp[c];
+                      const float *wp =
+                          weights +
+                          ((((g * cin + c0 + c) * KD + kz) * KH + ky) * KW +
+                           kx) * cout +
+                          m0;
+                      for (long j = 0; j < nm; ++j)
+                        acc[j] += v * wp[j];
+                    }
                   }
                 }
               }
