@@ -36,29 +36,26 @@ inline void convolution_depthwise_forward(unsigned char *mem,
   float ys[kChunk];
   for (long nz = 0; nz < p.batch * OD; ++nz) {
     const long n = nz / OD, oz = nz % OD;
-    const long iz0 = oz * p.stride_d - p.pad_front;
-    long kz0, kz1;
-    detail::window_range(iz0, p.dilation_d, KD, D, kz0, kz1);
+    const detail::WindowAxis az =
+        detail::window_axis(oz, p.stride_d, p.pad_front, p.dilation_d, KD, D);
     for (long oy = 0; oy < OH; ++oy) {
-      const long iy0 = oy * p.stride_h - p.pad_top;
-      long ky0, ky1;
-      detail::window_range(iy0, p.dilation_h, KH, H, ky0, ky1);
+      const detail::WindowAxis ay =
+          detail::window_axis(oy, p.stride_h, p.pad_top, p.dilation_h, KH, H);
       for (long ox = 0; ox < OW; ++ox) {
-        const long ix0 = ox * p.stride_w - p.pad_left;
-        long kx0, kx1;
-        detail::window_range(ix0, p.dilation_w, KW, W, kx0, kx1);
+        const detail::WindowAxis ax = detail::window_axis(
+            ox, p.stride_w, p.pad_left, p.dilation_w, KW, W);
         const long obase = ((nz * OH + oy) * OW + ox) * M;
         for (long m0 = 0; m0 < M; m0 += kChunk) {
           const long nm = M - m0 < kChunk ? M - m0 : kChunk;
           for (long j = 0; j < nm; ++j)
             acc[j] = bias ? bias[m0 + j] : 0.0f;
           const long c0 = m0 / mult, nc = (m0 + nm - 1) / mult - c0 + 1;
-          for (long kz = kz0; kz < kz1; ++kz) {
-            const long iz = iz0 + kz * p.dilation_d;
-            for (long ky = ky0; ky < ky1; ++ky) {
-              const long iy = iy0 + ky * p.dilation_h;
-              for (long kx = kx0; kx < kx1; ++kx) {
-                const long ix = ix0 + kx * p.dilation_w;
+          for (long kz = az.k0; kz < az.k1; ++kz) {
+            const long iz = az.i0 + kz * p.dilation_d;
+            for (long ky = ay.k0; ky < ay.k1; ++ky) {
+              const long iy = ay.i0 + ky * p.dilation_h;
+              for (long kx = ax.k0; kx < ax.k1; ++kx) {
+                const long ix = ax.i0 + kx * p.dilation_w;
                 const float *xp = x.load(
                     (((n * D + iz) * H + iy) * W + ix) * C + c0, nc, xs);
                 const float *wp = weights + m0 * KK + (kz * KH + ky) * KW + kx;

@@ -50,18 +50,18 @@ struct PoolParams {
 };
 
 namespace detail {
-/// One axis of a pooling window at output position `o`: its first input
-/// cell `i0`, the kernel taps [k0, k1) inside the input and [pk0, pk1)
-/// inside the padded input (for count_include_pad).
-struct PoolAxis {
-  long i0, k0, k1, pk0, pk1;
+/// One axis of a pooling window at output position `o`: the window axis
+/// (taps inside the input) and the taps [pk0, pk1) inside the padded input
+/// (for count_include_pad).
+struct PoolAxis : WindowAxis {
+  long pk0, pk1;
 };
 
 inline PoolAxis pool_axis(long o, long stride, long pad_begin, long pad_end,
                           long dilation, long kernel, long size) {
   PoolAxis a;
-  a.i0 = o * stride - pad_begin;
-  window_range(a.i0, dilation, kernel, size, a.k0, a.k1);
+  static_cast<WindowAxis &>(a) =
+      window_axis(o, stride, pad_begin, dilation, kernel, size);
   window_range(a.i0 + pad_begin, dilation, kernel, size + pad_begin + pad_end,
                a.pk0, a.pk1);
   return a;

@@ -275,6 +275,20 @@ inline void window_range(long start, long dilation, long kernel, long size,
     --k_end;
 }
 
+/// One axis of a window at output position `o`: its first input cell `i0`
+/// (before the taps' offsets) and the kernel taps [k0, k1) that fall inside
+/// the input [0, size). Shared by the convolution and pooling kernels.
+struct WindowAxis {
+  long i0, k0, k1;
+};
+inline WindowAxis window_axis(long o, long stride, long pad_begin,
+                              long dilation, long kernel, long size) {
+  WindowAxis a;
+  a.i0 = o * stride - pad_begin;
+  window_range(a.i0, dilation, kernel, size, a.k0, a.k1);
+  return a;
+}
+
 /// acc += sum over k < n of a[ai + k*as] * b[bi + k*bs], in order of k.
 inline float dot(const In<float> &a, long ai, long as, const In<float> &b,
                  long bi, long bs, long n, float acc) {
