@@ -3,6 +3,8 @@
 #ifndef AIDGE_CPP_KERNELS_CONVOLUTION_BLOCKED_HPP
 #define AIDGE_CPP_KERNELS_CONVOLUTION_BLOCKED_HPP
 
+#include <cstring>
+
 #include "utils/cpp/activation_utils.hpp"
 #include "utils/cpp/blocking.hpp"
 #include "utils/cpp/conv_params.hpp"

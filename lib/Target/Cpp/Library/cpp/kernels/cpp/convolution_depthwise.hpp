@@ -10,19 +10,14 @@
 
 namespace aidge_cpp {
 
-/// The convolution of convolution_forward (same ConvParams, same result)
-/// when group == in_channels: weights
-/// [out_channels][kernel_d][kernel_h][kernel_w][1],
-/// output channel m reads input channel m / (out_channels / in_channels)
-/// (a channel multiplier is allowed). Vectorised over channels: each output
-/// pixel is accumulated a chunk of channels at a time. Output rows are
-/// produced in increasing (n, oz, oy) order.
-inline void convolution_depthwise_forward(unsigned char *mem,
-                                          const MemInfo &in,
-                                          const MemInfo &out,
-                                          const ConvParams &p,
-                                          const float *weights,
-                                          const float *bias) {
+namespace detail {
+/// The depthwise convolution, its weight of output channel m at tap t
+/// being weights[m * taps + t], or with TapsMajor weights[t * out_channels
+/// + m] (consecutive over channels, so that the loops vectorise).
+template <bool TapsMajor>
+inline void depthwise(unsigned char *mem, const MemInfo &in,
+                      const MemInfo &out, const ConvParams &p,
+                      const float *weights, const float *bias) {
   const In<float> x(mem, in);
   const Out<float> y(mem, out);
   const long D = p.in_depth, H = p.in_height, W = p.in_width, C = p.in_channels;
@@ -58,25 +53,56 @@ inline void convolution_depthwise_forward(unsigned char *mem,
                 const long ix = ax.i0 + kx * p.dilation_w;
                 const float *xp = x.load(
                     (((n * D + iz) * H + iy) * W + ix) * C + c0, nc, xs);
-                const float *wp = weights + m0 * KK + (kz * KH + ky) * KW + kx;
+                const long tap = (kz * KH + ky) * KW + kx;
+                const long ws = TapsMajor ? 1 : KK;
+                const float *wp =
+                    TapsMajor ? weights + tap * M + m0 : weights + m0 * KK + tap;
                 if (mult == 1) {
                   for (long j = 0; j < nm; ++j)
-                    acc[j] += xp[j] * wp[j * KK];
+                    acc[j] += xp[j] * wp[j * ws];
                 } else {
                   for (long j = 0; j < nm; ++j)
-                    acc[j] += xp[(m0 + j) / mult - c0] * wp[j * KK];
+                    acc[j] += xp[(m0 + j) / mult - c0] * wp[j * ws];
                 }
               }
             }
           }
           float *yp = y.store(obase + m0, nm, ys);
-          for (long j = 0; j < nm; ++j)
-            yp[j] = activate(acc[j], p.act);
+          activate_into(yp, acc, nm, p.act);
           y.flush(obase + m0, nm, yp, ys);
         }
       }
     }
   }
+}
+} // namespace detail
+
+/// The convolution of convolution_forward (same ConvParams, same result)
+/// when group == in_channels: weights
+/// [out_channels][kernel_d][kernel_h][kernel_w][1],
+/// output channel m reads input channel m / (out_channels / in_channels)
+/// (a channel multiplier is allowed). Vectorised over channels: each output
+/// pixel is accumulated a chunk of channels at a time. Output rows are
+/// produced in increasing (n, oz, oy) order.
+inline void convolution_depthwise_forward(unsigned char *mem,
+                                          const MemInfo &in,
+                                          const MemInfo &out,
+                                          const ConvParams &p,
+                                          const float *weights,
+                                          const float *bias) {
+  detail::depthwise<false>(mem, in, out, p, weights, bias);
+}
+
+/// The same on weights packed at export time taps first,
+/// [kernel_d][kernel_h][kernel_w][out_channels], so that a tap's weights
+/// are consecutive over the channels.
+inline void convolution_depthwise_packed_forward(unsigned char *mem,
+                                                 const MemInfo &in,
+                                                 const MemInfo &out,
+                                                 const ConvParams &p,
+                                                 const float *weights,
+                                                 const float *bias) {
+  detail::depthwise<true>(mem, in, out, p, weights, bias);
 }
 
 } // namespace aidge_cpp

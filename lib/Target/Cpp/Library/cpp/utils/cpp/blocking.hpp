@@ -1,13 +1,8 @@
-// aidge-mlir cpp export library: the register blocking of the blocked
-// kernels (convolution_blocked.hpp, fullyconnected_blocked.hpp), which the
-// export's weight packing must match (lib/Conversion/AidgeToExport,
-// WeightPacking.cpp).
+// aidge-mlir cpp export library: the register blocking of
+// convolution_blocked.hpp, whose block of output channels the export's
+// weight packing must match (lib/Conversion/AidgeToExport/WeightPacking.h).
 #ifndef AIDGE_CPP_UTILS_BLOCKING_HPP
 #define AIDGE_CPP_UTILS_BLOCKING_HPP
-
-#include <cstring>
-
-#include "utils/cpp/activation_utils.hpp"
 
 namespace aidge_cpp {
 
@@ -51,30 +46,6 @@ struct OutVec {
 /// Blocks of kOutBlock that hold `channels` output channels.
 constexpr long out_blocks(long channels) {
   return (channels + kOutBlock - 1) / kOutBlock;
-}
-
-/// dst[j] = activate(src[j], act) for j < n, the choice of activation made
-/// once for the whole run so that the loops vectorise.
-inline void activate_into(float *dst, const float *src, long n,
-                          const ActivationParams &act) {
-  switch (act.kind) {
-  case Activation::none:
-    for (long j = 0; j < n; ++j)
-      dst[j] = src[j];
-    return;
-  case Activation::relu:
-    for (long j = 0; j < n; ++j)
-      dst[j] = src[j] < 0.0f ? 0.0f : src[j];
-    return;
-  case Activation::clip:
-    for (long j = 0; j < n; ++j)
-      dst[j] = src[j] < act.min ? act.min : (src[j] > act.max ? act.max : src[j]);
-    return;
-  case Activation::leaky_relu:
-    for (long j = 0; j < n; ++j)
-      dst[j] = src[j] >= 0.0f ? src[j] : act.alpha * src[j];
-    return;
-  }
 }
 
 } // namespace aidge_cpp
