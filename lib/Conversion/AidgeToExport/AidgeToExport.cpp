@@ -95,9 +95,13 @@ LogicalResult AidgeLowerToExportPass::lower(func::FuncOp func, Names &names) {
       }
       data = *packed;
     }
+    // Packed weights are read a 64-byte vector at a time: aligned to it,
+    // no load straddles a cache line.
+    int64_t alignment = packer ? std::max<int64_t>(align.getInt(), 64)
+                               : align.getInt();
     auto weight = ae::WeightOp::create(
         weightBuilder, producer.getLoc(), names.unique(layer + "_" + role.str()),
-        data, align.getInt(), StringAttr());
+        data, alignment, StringAttr());
     weightBuilder.setInsertionPointAfter(weight);
     auto symbol = FlatSymbolRefAttr::get(weight.getSymNameAttr());
     weightOf[{value, key}] = symbol;

@@ -12,7 +12,7 @@
 // CHECK: aidge_export.kernel "conv" "aidge_cpp::convolution_blocked_forward" {headers = ["kernels/cpp/convolution_blocked.hpp"]
 // CHECK-SAME: kernel = "conv_blocked2d"
 // CHECK-SAME: weights = [@conv_weights, "nullptr"]
-// CHECK: aidge_export.weight @conv_weights = dense_resource<[[BLOB:cst.packed[_0-9]*]]> : tensor<1x1x2x16xf32>
+// CHECK: aidge_export.weight @conv_weights = dense_resource<[[BLOB:cst.packed[_0-9]*]]> : tensor<1x1x2x16xf32> align = 64
 // CHECK: [[BLOB]]: "0x040000000000803F00004040{{0+}}0000004000008040{{0+}}"
 func.func @blocked(%x: tensor<1x2x3x1xf32, #aidge<format nhwc>>) -> tensor<1x2x2x2xf32, #aidge<format nhwc>> {
   %w = aidge.producer dense<[[[[1.0], [2.0]]], [[[3.0], [4.0]]]]> : tensor<2x1x2x1xf32, #aidge<format nhwc>>
