@@ -24,14 +24,33 @@ struct BlockedConv {
   long cin, cout, taps, blocks_per_group;
 };
 
+/// acc[q][b] += xs[q][c] * (the weights of block b for c) over c < kc,
+/// in order; w: block 0's weights of c = 0, blocks block_size apart.
+template <int PX, int NB>
+inline void accumulate(OutVec (&acc)[PX][NB], const float *const (&xs)[PX],
+                       const float *__restrict w, long kc, long block_size) {
+  for (long c = 0; c < kc; ++c) {
+    OutVec wv[NB];
+    for (int b = 0; b < NB; ++b)
+      std::memcpy(&wv[b], w + b * block_size + c * kOutBlock, sizeof(OutVec));
+    for (int q = 0; q < PX; ++q) {
+      const float v = xs[q][c];
+      for (int b = 0; b < NB; ++b)
+        acc[q][b] += v * wv[b];
+    }
+  }
+}
+
 /// PX consecutive output pixels of the (n, oz) plane, from pixel `pix0` of
 /// its out_height x out_width pixels (they may span rows), times NB blocks
 /// of kOutBlock output channels from block `blk` of group `g`: the
 /// accumulators stay in registers over every tap and input channel. A tap
 /// outside the input reads zeros (one pixel of the tile may be clipped
 /// while its neighbours are not), so each sum runs over the taps, then the
-/// input channels, in order, as in convolution_forward.
-template <int PX, int NB>
+/// input channels, in order, as in convolution_forward. Plain: the input
+/// is plain, read through pointers only (no call that would make the
+/// compiler spill the accumulators around it).
+template <int PX, int NB, bool Plain>
 inline void conv_tile(const BlockedConv &cv, long n, long oz, long pix0,
                       long g, long blk) {
   static const float zeros[kChunk] = {};
@@ -58,11 +77,36 @@ inline void conv_tile(const BlockedConv &cv, long n, long oz, long pix0,
   }
   float scratch[PX][kChunk];
   const float *xs[PX];
+  // Taps (ky, kx) whose input lies in one row: with dilation_w 1 and no
+  // groups, a pixel's KW taps of C channels are KW * C consecutive floats,
+  // as are their packed weights, so they run as one loop (what makes a
+  // first layer of 1 or 3 channels fast).
+  bool rows_inside = Plain && p.dilation_w == 1 && cv.cin == C;
+  for (int q = 0; q < PX; ++q)
+    rows_inside = rows_inside && ix0[q] >= 0 && ix0[q] + KW <= W;
   for (long kz = az.k0; kz < az.k1; ++kz) {
     const long plane = (n * p.in_depth + az.i0 + kz * p.dilation_d) * H;
     for (long ky = 0; ky < KH; ++ky) {
+      const float *wy = wg + (kz * KH + ky) * KW * cv.cin * kOutBlock;
+      if (rows_inside) {
+        const long len = KW * C;
+        for (long c0 = 0; c0 < len; c0 += kChunk) {
+          const long kc = len - c0 < kChunk ? len - c0 : kChunk;
+          bool any = false;
+          for (int q = 0; q < PX; ++q) {
+            const long iy = iy0[q] + ky * p.dilation_h;
+            const bool inside = iy >= 0 && iy < H;
+            any = any || inside;
+            xs[q] = inside ? cv.x.plain() + ((plane + iy) * W + ix0[q]) * C + c0
+                           : zeros;
+          }
+          if (any)
+            accumulate<PX, NB>(acc, xs, wy + c0 * kOutBlock, kc, block_size);
+        }
+        continue;
+      }
       for (long kx = 0; kx < KW; ++kx) {
-        const float *wt = wg + ((kz * KH + ky) * KW + kx) * cv.cin * kOutBlock;
+        const float *wt = wy + kx * cv.cin * kOutBlock;
         for (long c0 = 0; c0 < cv.cin; c0 += kChunk) {
           const long kc = cv.cin - c0 < kChunk ? cv.cin - c0 : kChunk;
           bool any = false;
@@ -71,25 +115,13 @@ inline void conv_tile(const BlockedConv &cv, long n, long oz, long pix0,
             const long ix = ix0[q] + kx * p.dilation_w;
             const bool inside = iy >= 0 && iy < H && ix >= 0 && ix < W;
             any = any || inside;
-            xs[q] = inside ? cv.x.load(((plane + iy) * W + ix) * C +
-                                           g * cv.cin + c0,
-                                       kc, scratch[q])
-                           : zeros;
+            const long i = ((plane + iy) * W + ix) * C + g * cv.cin + c0;
+            xs[q] = !inside ? zeros
+                    : Plain ? cv.x.plain() + i
+                            : cv.x.load(i, kc, scratch[q]);
           }
-          if (!any)
-            continue;
-          const float *__restrict wc = wt + c0 * kOutBlock;
-          for (long c = 0; c < kc; ++c) {
-            OutVec wv[NB];
-            for (int b = 0; b < NB; ++b)
-              std::memcpy(&wv[b], wc + b * block_size + c * kOutBlock,
-                          sizeof(OutVec));
-            for (int q = 0; q < PX; ++q) {
-              const float v = xs[q][c];
-              for (int b = 0; b < NB; ++b)
-                acc[q][b] += v * wv[b];
-            }
-          }
+          if (any)
+            accumulate<PX, NB>(acc, xs, wt + c0 * kOutBlock, kc, block_size);
         }
       }
     }
@@ -109,39 +141,40 @@ inline void conv_tile(const BlockedConv &cv, long n, long oz, long pix0,
 
 /// Pixels [pix0, pix1) of the (n, oz) plane for NB blocks: tiles of
 /// kPixelBlock, the rest in tiles of 8, 4, 2 and 1.
-template <int NB>
+template <int NB, bool Plain>
 inline void conv_pixels(const BlockedConv &cv, long n, long oz, long pix0,
                         long pix1, long g, long blk) {
   long q = pix0;
   for (; q + kPixelBlock <= pix1; q += kPixelBlock)
-    conv_tile<kPixelBlock, NB>(cv, n, oz, q, g, blk);
+    conv_tile<kPixelBlock, NB, Plain>(cv, n, oz, q, g, blk);
   if (kPixelBlock > 8 && pix1 - q >= 8) {
-    conv_tile<8, NB>(cv, n, oz, q, g, blk);
+    conv_tile<8, NB, Plain>(cv, n, oz, q, g, blk);
     q += 8;
   }
   if (kPixelBlock > 4 && pix1 - q >= 4) {
-    conv_tile<4, NB>(cv, n, oz, q, g, blk);
+    conv_tile<4, NB, Plain>(cv, n, oz, q, g, blk);
     q += 4;
   }
   if (pix1 - q >= 2) {
-    conv_tile<2, NB>(cv, n, oz, q, g, blk);
+    conv_tile<2, NB, Plain>(cv, n, oz, q, g, blk);
     q += 2;
   }
   if (pix1 > q)
-    conv_tile<1, NB>(cv, n, oz, q, g, blk);
+    conv_tile<1, NB, Plain>(cv, n, oz, q, g, blk);
 }
 
 /// Pixels [pix0, pix1) of the (n, oz) plane, every output channel: each
 /// pair of channel blocks sweeps the pixels, so that its weights stay in
 /// cache.
+template <bool Plain>
 inline void conv_band(const BlockedConv &cv, long n, long oz, long pix0,
                       long pix1) {
   for (long g = 0; g < cv.p.group; ++g) {
     long blk = 0;
     for (; blk + 2 <= cv.blocks_per_group; blk += 2)
-      conv_pixels<2>(cv, n, oz, pix0, pix1, g, blk);
+      conv_pixels<2, Plain>(cv, n, oz, pix0, pix1, g, blk);
     if (blk < cv.blocks_per_group)
-      conv_pixels<1>(cv, n, oz, pix0, pix1, g, blk);
+      conv_pixels<1, Plain>(cv, n, oz, pix0, pix1, g, blk);
   }
 }
 
@@ -192,7 +225,10 @@ inline void convolution_blocked_forward(unsigned char *mem, const MemInfo &in,
   for (long n = 0; n < p.batch; ++n)
     for (long oz = 0; oz < p.out_depth; ++oz)
       for (long pix = 0; pix < pixels; pix += band)
-        detail::conv_band(cv, n, oz, pix, pix + band);
+        if (x.plain())
+          detail::conv_band<true>(cv, n, oz, pix, pix + band);
+        else
+          detail::conv_band<false>(cv, n, oz, pix, pix + band);
 }
 
 } // namespace aidge_cpp
