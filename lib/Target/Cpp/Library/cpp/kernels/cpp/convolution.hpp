@@ -52,18 +52,12 @@ inline void convolution_forward(unsigned char *mem, const MemInfo &in,
             const long c0 = (m / cout) * cin;
             const float *wm = weights + m * KD * KH * KW * cin;
             float acc = bias ? bias[m] : 0.0f;
-            for (long kz = az.k0; kz < az.k1; ++kz) {
-              const long iz = az.i0 + kz * p.dilation_d;
-              for (long ky = ay.k0; ky < ay.k1; ++ky) {
-                const long iy = ay.i0 + ky * p.dilation_h;
-                for (long kx = ax.k0; kx < ax.k1; ++kx) {
-                  const long ix = ax.i0 + kx * p.dilation_w;
+            detail::for_each_tap(
+                p, az, ay, ax, [&](long iz, long iy, long ix, long tap) {
                   acc = detail::dot_in(
                       x, (((n * D + iz) * H + iy) * W + ix) * C + c0,
-                      wm + ((kz * KH + ky) * KW + kx) * cin, cin, acc);
-                }
-              }
-            }
+                      wm + tap * cin, cin, acc);
+                });
             yp[j] = activate(acc, p.act);
           }
           y.flush(obase + m0, nm, yp, scratch);

@@ -45,15 +45,10 @@ inline void depthwise(unsigned char *mem, const MemInfo &in,
           for (long j = 0; j < nm; ++j)
             acc[j] = bias ? bias[m0 + j] : 0.0f;
           const long c0 = m0 / mult, nc = (m0 + nm - 1) / mult - c0 + 1;
-          for (long kz = az.k0; kz < az.k1; ++kz) {
-            const long iz = az.i0 + kz * p.dilation_d;
-            for (long ky = ay.k0; ky < ay.k1; ++ky) {
-              const long iy = ay.i0 + ky * p.dilation_h;
-              for (long kx = ax.k0; kx < ax.k1; ++kx) {
-                const long ix = ax.i0 + kx * p.dilation_w;
+          detail::for_each_tap(
+              p, az, ay, ax, [&](long iz, long iy, long ix, long tap) {
                 const float *xp = x.load(
                     (((n * D + iz) * H + iy) * W + ix) * C + c0, nc, xs);
-                const long tap = (kz * KH + ky) * KW + kx;
                 const long ws = TapsMajor ? 1 : KK;
                 const float *wp =
                     TapsMajor ? weights + tap * M + m0 : weights + m0 * KK + tap;
@@ -64,9 +59,7 @@ inline void depthwise(unsigned char *mem, const MemInfo &in,
                   for (long j = 0; j < nm; ++j)
                     acc[j] += xp[(m0 + j) / mult - c0] * wp[j * ws];
                 }
-              }
-            }
-          }
+              });
           float *yp = y.store(obase + m0, nm, ys);
           activate_into(yp, acc, nm, p.act);
           y.flush(obase + m0, nm, yp, ys);

@@ -121,18 +121,12 @@ inline void pooling_forward(unsigned char *mem, const MemInfo &in,
                 is_max ? -std::numeric_limits<float>::infinity() : 0.0f;
             for (long j = 0; j < nc; ++j)
               acc[j] = init;
-            for (long kz = az.k0; kz < az.k1; ++kz) {
-              const long iz = az.i0 + kz * p.dilation_d;
-              for (long ky = ay.k0; ky < ay.k1; ++ky) {
-                const long iy = ay.i0 + ky * p.dilation_h;
-                for (long kx = ax.k0; kx < ax.k1; ++kx) {
-                  const long ix = ax.i0 + kx * p.dilation_w;
+            detail::for_each_tap(
+                p, az, ay, ax, [&](long iz, long iy, long ix, long) {
                   const float *xp = x.load(
                       (((n * D + iz) * H + iy) * W + ix) * C + c0, nc, xs);
                   detail::pool_accumulate(acc, xp, nc, is_max);
-                }
-              }
-            }
+                });
             float *yp = y.store(obase + c0, nc, ys);
             if (is_max) {
               for (long j = 0; j < nc; ++j)

@@ -289,6 +289,20 @@ inline WindowAxis window_axis(long o, long stride, long pad_begin,
   return a;
 }
 
+/// Calls f(iz, iy, ix, tap) for every tap of the window (az, ay, ax) that
+/// lies inside the input, in (kz, ky, kx) order: the input cell and the tap
+/// index (kz * kernel_h + ky) * kernel_w + kx. P: ConvParams or PoolParams
+/// (their dilation_* and kernel_h/w fields).
+template <typename P, typename F>
+inline void for_each_tap(const P &p, const WindowAxis &az, const WindowAxis &ay,
+                         const WindowAxis &ax, F f) {
+  for (long kz = az.k0; kz < az.k1; ++kz)
+    for (long ky = ay.k0; ky < ay.k1; ++ky)
+      for (long kx = ax.k0; kx < ax.k1; ++kx)
+        f(az.i0 + kz * p.dilation_d, ay.i0 + ky * p.dilation_h,
+          ax.i0 + kx * p.dilation_w, (kz * p.kernel_h + ky) * p.kernel_w + kx);
+}
+
 /// acc += sum over k < n of a[ai + k*as] * b[bi + k*bs], in order of k.
 inline float dot(const In<float> &a, long ai, long as, const In<float> &b,
                  long bi, long bs, long n, float acc) {
