@@ -30,3 +30,12 @@ llvm_config.with_environment("PATH", config.aidge_tools_dir, append_path=True)
 tool_dirs = [config.aidge_tools_dir, config.llvm_tools_dir]
 tools = ["aidge-opt", "aidge-translate", "aidge-export"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+# The machine runs AVX-512 code: the kernel tests then also run the cpp
+# kernels built for it (their register blocking depends on the target).
+try:
+    with open("/proc/cpuinfo") as cpuinfo:
+        if " avx512f" in cpuinfo.read():
+            config.available_features.add("avx512")
+except OSError:
+    pass

@@ -6,8 +6,10 @@
 // for transposed convolutions; a 3-D kernel adds `kd` before `kh`),
 // element-wise ops and activations in any format, data movement on the
 // stored bytes of any element type, and Reshape-like ops in the default
-// format so that a reshape never sees channels-last data. The kernels
-// themselves live in the export target.
+// format so that a reshape never sees channels-last data. Convolutions and
+// dense layers with constant weights run register-blocked kernels on
+// weights the export packs for them. The kernels themselves live in the
+// export target.
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,13 +34,18 @@ struct CppLibBuilder {
   ExportLib &lib;
 
   void add(StringRef opType, ImplSpec spec, StringRef kernel, StringRef entry,
-           StringRef header, std::vector<std::string> config) {
+           StringRef header, std::vector<std::string> config,
+           std::vector<WeightPacking> packing = {}) {
     lib.registerImpl(opType, std::move(spec),
                      KernelDescriptor{kernel.str(), entry.str(),
                                       {("kernels/cpp/" + header).str()},
-                                      std::move(config)});
+                                      std::move(config), std::move(packing)});
   }
 };
+
+bool isConstant(Value value) {
+  return value && value.getDefiningOp<ProducerOp>();
+}
 
 /// Depthwise convolutions (one group per input channel) have their own
 /// kernel, preferred over the grouped one.
@@ -48,6 +55,35 @@ std::optional<int64_t> depthwiseScore(Operation *op) {
   if (conv.getGroup() > 1 && conv.getGroup() == channels)
     return 1;
   return std::nullopt;
+}
+
+/// The kernels on packed weights need them constant; they are preferred
+/// over the generic ones, and the depthwise one over the blocked one.
+std::optional<int64_t> blockedConvScore(Operation *op) {
+  if (!isConstant(cast<ConvOp>(op).getWeight()))
+    return std::nullopt;
+  return 2;
+}
+std::optional<int64_t> packedDepthwiseScore(Operation *op) {
+  if (!depthwiseScore(op) || !blockedConvScore(op))
+    return std::nullopt;
+  return 3;
+}
+
+/// A dense layer runs as a 1 x M x K image convolved by a 1x1 kernel when
+/// its bias folds into a per-column one: a() not transposed, alpha 1, b
+/// constant, c absent or a constant row (or scalar).
+std::optional<int64_t> blockedFCScore(Operation *op) {
+  auto fc = cast<FCOp>(op);
+  if (fc.getTransA() || !fc.getAlpha().isExactlyValue(1.0) ||
+      !isConstant(fc.getB()))
+    return std::nullopt;
+  if (Value c = fc.getC()) {
+    ArrayRef<int64_t> shape = cast<RankedTensorType>(c.getType()).getShape();
+    if (!isConstant(c) || (shape.size() == 2 && shape[0] != 1))
+      return std::nullopt;
+  }
+  return 1;
 }
 /// An installed program finds the kernels in its prefix,
 /// <prefix>/share/aidge-mlir/cpp; one in the build tree (or linked outside
@@ -62,13 +98,28 @@ std::string cppLibraryDir() {
     return std::string(dir);
   return AIDGE_CPP_LIBRARY_DIR;
 }
+
+/// The convolutions on weights packed at export time, for `conv`'s
+/// operands.
+void addPacked(CppLibBuilder &b, ImplSpec conv, StringRef suffix,
+               const std::vector<std::string> &window) {
+  conv.score = blockedConvScore;
+  b.add("conv", conv, (Twine("conv_blocked") + suffix).str(),
+        "convolution_blocked_forward", "convolution_blocked.hpp", window,
+        {WeightPacking::none, WeightPacking::outputBlocks});
+  conv.score = packedDepthwiseScore;
+  b.add("conv", conv, (Twine("conv_depthwise_packed") + suffix).str(),
+        "convolution_depthwise_packed_forward", "convolution_depthwise.hpp",
+        window, {WeightPacking::none, WeightPacking::tapsMajor});
+}
 } // namespace
 
 void mlir::aidge::registerCppExportLib(ExportLibRegistry &registry) {
   ExportLib &lib = registry.getOrCreate("cpp");
   lib.rootDir = cppLibraryDir();
   lib.staticFiles = {"utils/cpp/typedefs.hpp", "utils/cpp/activation_utils.hpp",
-                     "utils/cpp/mem_info.hpp", "utils/cpp/conv_params.hpp"};
+                     "utils/cpp/mem_info.hpp", "utils/cpp/conv_params.hpp",
+                     "utils/cpp/blocking.hpp"};
   CppLibBuilder b{lib};
   const std::vector<std::string> window = {
       "in_dims", "out_dims", "kernel", "stride", "dilation", "padding",
@@ -91,6 +142,7 @@ void mlir::aidge::registerCppExportLib(ExportLibRegistry &registry) {
     depthwise.score = depthwiseScore;
     b.add("conv", depthwise, (Twine("conv_depthwise") + suffix).str(),
           "convolution_depthwise_forward", "convolution_depthwise.hpp", window);
+    addPacked(b, conv, suffix, window);
     // Its weight `C x M/group x K...` stored like the input is
     // [in][kh][kw][out], what the kernel reads.
     b.add("conv_transpose", conv, (Twine("conv_transpose") + suffix).str(),
@@ -123,6 +175,7 @@ void mlir::aidge::registerCppExportLib(ExportLibRegistry &registry) {
   depthwise3d.score = depthwiseScore;
   b.add("conv", depthwise3d, "conv_depthwise3d", "convolution_depthwise_forward",
         "convolution_depthwise.hpp", window);
+  addPacked(b, conv3d, "3d", window);
   b.add("conv_transpose", conv3d, "conv_transpose3d", "conv_transpose_forward",
         "conv_transpose.hpp", window);
   ImplSpec pool3d = ImplSpec::uniform(io("f32", DataFormat::ndhwc));
@@ -153,6 +206,11 @@ void mlir::aidge::registerCppExportLib(ExportLibRegistry &registry) {
   b.add("fc", dense, "fc", "fullyconnected_forward", "fullyconnected.hpp",
         {"in_dims", "out_dims", "trans_a", "trans_b", "alpha", "beta",
          "activation", "mem_info"});
+  ImplSpec blockedDense = dense;
+  blockedDense.score = blockedFCScore;
+  b.add("fc", blockedDense, "fc_blocked", "convolution_blocked_forward",
+        "convolution_blocked.hpp", window,
+        {WeightPacking::none, WeightPacking::outputBlocks});
   b.add("matmul", ImplSpec::uniform(io("f32", DataFormat::default_)), "matmul",
         "matmul_forward", "matmul.hpp", shaped);
 

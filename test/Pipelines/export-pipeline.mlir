@@ -6,7 +6,7 @@
 // each, two at a time: 256 B.
 // CHECK: aidge_export.arena @f_mem size = 256 align = 16
 // CHECK: aidge_export.graph @f arena @f_mem
-// CHECK: aidge_export.kernel "conv" "aidge_cpp::convolution_forward"
+// CHECK: aidge_export.kernel "conv" "aidge_cpp::convolution_blocked_forward"
 // CHECK-SAME: aidge_cpp::Activation::relu
 // CHECK-NOT: aidge.conv
 

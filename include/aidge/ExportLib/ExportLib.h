@@ -61,6 +61,22 @@ struct ImplSpec {
   static ImplSpec uniform(IOSpec io, int64_t priority = 0);
 };
 
+/// How the export lays out a constant operand for a kernel, once, at export
+/// time: the generated code never re-lays weights. A kernel that wants its
+/// weights packed cannot take them computed at run time.
+enum class WeightPacking {
+  /// As the op stores it.
+  none,
+  /// The output channels (dimension 0 as stored; of a transposed FC weight,
+  /// its columns) per group, in blocks of 16 padded with zeros, each block
+  /// holding for every other index its 16 channels consecutively:
+  /// [group][block][kernel...][in][16] (the blocked convolution of the cpp
+  /// library, utils/cpp/blocking.hpp).
+  outputBlocks,
+  /// Taps before channels: [kernel...][channels] (a depthwise weight).
+  tapsMajor,
+};
+
 /// How the export calls an implementation.
 struct KernelDescriptor {
   /// Unique in its library, e.g. "conv2d_nhwc"; the IR names it.
@@ -73,6 +89,9 @@ struct KernelDescriptor {
   /// The configuration values the kernel takes (dims, attributes, memory
   /// info), by name.
   std::vector<std::string> config;
+  /// How each input operand, when a constant, is packed (none past the
+  /// end).
+  std::vector<WeightPacking> packing = {};
 };
 
 struct Implementation {

@@ -74,20 +74,37 @@ LogicalResult AidgeLowerToExportPass::lower(func::FuncOp func, Names &names) {
   Block *body = builder.createBlock(&graph.getBody());
   builder.setInsertionPointToStart(body);
 
-  DenseMap<Value, FlatSymbolRefAttr> weightOf;
+  // Weights by constant and packing (the empty key: as stored).
+  DenseMap<std::pair<Value, StringAttr>, FlatSymbolRefAttr> weightOf;
   std::string layer;
-  WeightNamer nameWeight = [&](Value value, StringRef role) -> Attribute {
-    if (auto it = weightOf.find(value); it != weightOf.end())
+  WeightNamer nameWeight = [&](Value value, StringRef role,
+                               const WeightPacker *packer) -> Attribute {
+    StringAttr key = builder.getStringAttr(packer ? packer->key : "");
+    if (auto it = weightOf.find({value, key}); it != weightOf.end())
       return it->second;
     auto producer = value.getDefiningOp<ProducerOp>();
     if (!producer)
       return {};
+    ElementsAttr data = producer.getValue();
+    if (packer) {
+      std::optional<ElementsAttr> packed = packer->pack(data);
+      if (!packed) {
+        producer.emitError() << "cannot pack the " << role << " of layer '"
+                             << layer << "' for its kernel";
+        return {};
+      }
+      data = *packed;
+    }
+    // Packed weights are read a 64-byte vector at a time: aligned to it,
+    // no load straddles a cache line.
+    int64_t alignment = packer ? std::max<int64_t>(align.getInt(), 64)
+                               : align.getInt();
     auto weight = ae::WeightOp::create(
         weightBuilder, producer.getLoc(), names.unique(layer + "_" + role.str()),
-        producer.getValue(), align.getInt(), StringAttr());
+        data, alignment, StringAttr());
     weightBuilder.setInsertionPointAfter(weight);
     auto symbol = FlatSymbolRefAttr::get(weight.getSymNameAttr());
-    weightOf[value] = symbol;
+    weightOf[{value, key}] = symbol;
     return symbol;
   };
 
@@ -127,7 +144,7 @@ LogicalResult AidgeLowerToExportPass::lower(func::FuncOp func, Names &names) {
                              ? op.getName().stripDialect()
                              : StringRef(getNodeName(op.getLoc())));
     FailureOr<KernelCall> call =
-        configureKernel(&op, kernel->kernel.entryPoint, nameWeight);
+        configureKernel(&op, kernel->kernel, nameWeight);
     if (failed(call))
       return failure();
     SmallVector<Attribute> paramNames, params, headers;
@@ -167,7 +184,7 @@ LogicalResult AidgeLowerToExportPass::lower(func::FuncOp func, Names &names) {
     if (!mem) {
       // Op results and arguments were checked to have one above.
       layer = toIdentifier(name);
-      constant = cast<FlatSymbolRefAttr>(nameWeight(value, "value"));
+      constant = cast<FlatSymbolRefAttr>(nameWeight(value, "value", nullptr));
     }
     ae::OutputOp::create(builder, value.getLoc(), name, (uint64_t)index,
                          value.getType(), mem, constant);

@@ -1,6 +1,7 @@
 //===- KernelConfig.cpp - What each cpp kernel is called with -------------===//
 
 #include "KernelConfig.h"
+#include "WeightPacking.h"
 
 #include "aidge/Dialect/Aidge/IR/AidgeOps.h"
 #include "aidge/Dialect/Aidge/IR/DataFormat.h"
@@ -71,7 +72,7 @@ public:
     for (auto [i, operand] : llvm::enumerate(operation->getOperands()))
       call.weights.push_back(getMemInfo(operand)
                                  ? Attribute(builder.getStringAttr("nullptr"))
-                                 : nameWeight(operand, i ? "b" : "a"));
+                                 : nameWeight(operand, i ? "b" : "a", nullptr));
   }
   /// Dimensions padded in front with 1 to `rank`.
   void dims(StringRef name, ArrayRef<int64_t> shape, int64_t rank) {
@@ -100,12 +101,18 @@ public:
       return;
     }
     call.inputs.push_back(builder.getUnitAttr());
-    call.weights.push_back(nameWeight(value, role));
+    call.weights.push_back(nameWeight(value, role, nullptr));
   }
-  /// A weight array: a constant, or computed at run time and read in
-  /// place from the arena, which needs it contiguous.
-  void weight(Value value, StringRef role) {
+  /// A weight array: a constant (re-laid by `packer` when not null), or
+  /// computed at run time and read in place from the arena, which needs it
+  /// contiguous and unpacked.
+  void weight(Value value, StringRef role, const WeightPacker *packer = nullptr) {
     MemInfoAttr mem = value ? getMemInfo(value) : MemInfoAttr();
+    if (mem && packer) {
+      op->emitError() << "the cpp kernel takes its " << role
+                      << " packed at export time, not computed at run time";
+      failed = true;
+    }
     if (mem && (mem.getStride() != mem.getSize() || mem.getWrapSize() != 0)) {
       op->emitError() << "the cpp kernel reads its " << role
                       << " computed at run time as one array, but the memory "
@@ -116,8 +123,10 @@ public:
       call.weights.push_back(builder.getStringAttr("nullptr"));
     else if (mem)
       call.weights.push_back(mem);
+    else if (Attribute name = nameWeight(value, role, packer))
+      call.weights.push_back(name);
     else
-      call.weights.push_back(nameWeight(value, role));
+      failed = true;
   }
 
   Operation *op;
@@ -198,7 +207,8 @@ void windowParams(CallBuilder &b, const Window &w) {
 /// weights stored like the input (`weightLayout`, for the diagnostic).
 template <typename ConvLikeOp>
 LogicalResult configureConvParams(CallBuilder &b, ConvLikeOp conv,
-                                  StringRef weightLayout, ActivationAttr act) {
+                                  StringRef weightLayout, ActivationAttr act,
+                                  const WeightPacker *packer = nullptr) {
   auto in = getImage(conv.getInput()), out = getImage(conv.getResult());
   if (!in || !out)
     return conv.emitError("the cpp convolution kernels take channels-last "
@@ -224,8 +234,64 @@ LogicalResult configureConvParams(CallBuilder &b, ConvLikeOp conv,
   b.param("group", (int64_t)conv.getGroup());
   b.activation(act);
   b.input(conv.getInput());
-  b.weight(conv.getWeight(), "weights");
+  b.weight(conv.getWeight(), "weights", packer);
   b.weight(conv.getBias(), "biases");
+  return success();
+}
+
+/// The packer of a convolution's weight [M][kernel...][C / group] for the
+/// kernel's `packing` of operand 1, or none.
+std::optional<WeightPacker> convPacker(ConvOp conv, WeightPacking packing) {
+  ArrayRef<int64_t> shape = conv.getWeight().getType().getShape();
+  int64_t out = shape[0], group = conv.getGroup();
+  int64_t perOut = conv.getWeight().getType().getNumElements() / out;
+  switch (packing) {
+  case WeightPacking::none:
+    return std::nullopt;
+  case WeightPacking::outputBlocks:
+    return WeightPacker{"blocks", [=](ElementsAttr value) {
+                          return packRowBlocks(value, group, out / group, perOut,
+                                               kOutputBlock, false);
+                        }};
+  case WeightPacking::tapsMajor:
+    return WeightPacker{"taps", [=](ElementsAttr value) {
+                          return packRowBlocks(value, 1, out, perOut, out, false);
+                        }};
+  }
+  llvm_unreachable("unknown weight packing");
+}
+
+/// A dense layer out[M][N] = a[M][K] x b + c as the 1x1 convolution of
+/// the image 1 x M x K (NWC) into 1 x M x N, for the blocked kernel: b
+/// packed in blocks of output columns, beta folded into the bias (the
+/// kernel's ImplSpec has checked that alpha is 1, a is not transposed and c
+/// is a row).
+LogicalResult configureFCAsConv(CallBuilder &b, FCOp fc) {
+  ArrayRef<int64_t> out = fc.getResult().getType().getShape();
+  int64_t m = out[0], n = out[1];
+  int64_t k = fc.getA().getType().getShape()[1];
+  b.call.paramsType = "aidge_cpp::ConvParams";
+  const std::pair<const char *, int64_t> sizes[] = {
+      {"batch", 1},     {"in_depth", 1},   {"in_height", 1},
+      {"in_width", m},  {"in_channels", k}, {"out_depth", 1},
+      {"out_height", 1}, {"out_width", m}, {"out_channels", n}};
+  for (auto [name, value] : sizes)
+    b.param(name, value);
+  windowParams(b, getWindow({1}, {1}, {1}, {0, 0}));
+  b.param("group", int64_t(1));
+  b.activation(fc.getActivationAttr());
+  b.input(fc.getA());
+  bool transB = fc.getTransB();
+  WeightPacker weights{"blocks", [=](ElementsAttr value) {
+                         return packRowBlocks(value, 1, n, k, kOutputBlock,
+                                              !transB);
+                       }};
+  b.weight(fc.getB(), "weights", &weights);
+  float beta = fc.getBeta().convertToFloat();
+  WeightPacker bias{"bias" + std::to_string(beta), [=](ElementsAttr value) {
+                      return scaledBias(value, n, beta);
+                    }};
+  b.weight(fc.getC(), "biases", fc.getC() ? &bias : nullptr);
   return success();
 }
 
@@ -610,14 +676,20 @@ static std::optional<SmallVector<Type>> templatedElementTypes(Operation *op) {
   return std::nullopt;
 }
 
-FailureOr<KernelCall> mlir::aidge::configureKernel(Operation *op, StringRef entry,
-                                                   const WeightNamer &nameWeight) {
+FailureOr<KernelCall>
+mlir::aidge::configureKernel(Operation *op, const KernelDescriptor &kernel,
+                             const WeightNamer &nameWeight) {
   CallBuilder b(op, nameWeight);
+  StringRef entry = kernel.entryPoint;
+  WeightPacking weightPacking =
+      kernel.packing.size() > 1 ? kernel.packing[1] : WeightPacking::none;
   LogicalResult result =
       llvm::TypeSwitch<Operation *, LogicalResult>(op)
           .Case([&](ConvOp conv) {
+            std::optional<WeightPacker> packer = convPacker(conv, weightPacking);
             return configureConvParams(b, conv, "[out][kh][kw][in]",
-                                       conv.getActivationAttr());
+                                       conv.getActivationAttr(),
+                                       packer ? &*packer : nullptr);
           })
           .Case([&](ConvTransposeOp conv) {
             return configureConvParams(b, conv, "[in][kh][kw][out]",
@@ -631,7 +703,11 @@ FailureOr<KernelCall> mlir::aidge::configureKernel(Operation *op, StringRef entr
           .Case([&](GlobalMaxPoolOp pool) {
             return configureGlobalPool(b, pool, true, ActivationAttr());
           })
-          .Case([&](FCOp fc) { return configureFC(b, fc); })
+          .Case([&](FCOp fc) {
+            return weightPacking == WeightPacking::outputBlocks
+                       ? configureFCAsConv(b, fc)
+                       : configureFC(b, fc);
+          })
           .Case<ReLUOp, LeakyReLUOp, ClipOp, SigmoidOp, TanhOp, HardSigmoidOp,
                 HardSwishOp, ErfOp, ExpOp, SqrtOp, AbsOp, NegOp>(
               [&](Operation *unary) { return configureUnary(b, unary); })

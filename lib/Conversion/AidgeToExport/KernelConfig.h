@@ -10,6 +10,8 @@
 #ifndef AIDGE_LIB_CONVERSION_AIDGETOEXPORT_KERNELCONFIG_H
 #define AIDGE_LIB_CONVERSION_AIDGETOEXPORT_KERNELCONFIG_H
 
+#include "aidge/ExportLib/ExportLib.h"
+
 #include "mlir/IR/Operation.h"
 #include "llvm/ADT/SmallVector.h"
 #include <functional>
@@ -39,13 +41,25 @@ struct KernelCall {
   SmallVector<std::string> templateArgs;
 };
 
-/// Names the weight global for constant operand `value` of the op, with
-/// `role` (e.g. "weights") when it needs a new one.
-using WeightNamer = std::function<Attribute(Value value, StringRef role)>;
+/// A constant re-laid for its kernel (ExportLib's WeightPacking).
+struct WeightPacker {
+  /// Tells the layouts of one constant apart: the same constant packed
+  /// with the same key is one weight.
+  std::string key;
+  /// The re-laid constant; nullopt when it cannot be made.
+  std::function<std::optional<ElementsAttr>(ElementsAttr)> pack;
+};
 
-/// The call of `entry` for `op`; emits an error on the op and fails when
+/// Names the weight global for constant operand `value` of the op, with
+/// `role` (e.g. "weights") when it needs a new one, re-laid by `packer`
+/// when not null; a null attribute after an error.
+using WeightNamer = std::function<Attribute(Value value, StringRef role,
+                                            const WeightPacker *packer)>;
+
+/// The call of `kernel` for `op`; emits an error on the op and fails when
 /// the kernel cannot take it.
-FailureOr<KernelCall> configureKernel(Operation *op, StringRef entry,
+FailureOr<KernelCall> configureKernel(Operation *op,
+                                      const KernelDescriptor &kernel,
                                       const WeightNamer &nameWeight);
 
 } // namespace mlir::aidge

@@ -118,6 +118,19 @@ func.func @conv_nchw(%x: tensor<1x2x2x2xf32> {aidge.mem = #x}) -> tensor<1x1x2x2
 
 // -----
 
+// A kernel on weights packed at export time cannot take them computed at
+// run time (the ImplSpec of the blocked kernels does not match then).
+#x = #aidge.mem_info<size = 8, stride = 8, length = 2, count = 2, offset = 0, cont_offset = 0, cont_size = 32, wrap_offset = 0, wrap_size = 0, reuse = none>
+#w = #aidge.mem_info<size = 8, stride = 8, length = 1, count = 1, offset = 32, cont_offset = 32, cont_size = 8, wrap_offset = 32, wrap_size = 0, reuse = none>
+#y = #aidge.mem_info<size = 4, stride = 4, length = 2, count = 2, offset = 48, cont_offset = 48, cont_size = 16, wrap_offset = 48, wrap_size = 0, reuse = none>
+func.func @blocked_runtime_weight(%x: tensor<1x2x2x2xf32, #aidge<format nhwc>> {aidge.mem = #x}, %w: tensor<1x1x1x2xf32, #aidge<format nhwc>> {aidge.mem = #w}) -> tensor<1x2x2x1xf32, #aidge<format nhwc>> attributes {aidge.peak_bytes = 64 : i64, aidge.arena_align = 16 : i64} {
+  // expected-error @+1 {{the cpp kernel takes its weights packed at export time, not computed at run time}}
+  %y = aidge.conv %x, %w {aidge.impl = #aidge.impl<lib = "cpp", kernel = "conv_blocked2d", spec = <inputs = [], outputs = []>>, aidge.mem = [#y], aidge.step = 1 : i64, dilations = array<i64: 1, 1>, group = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x2x2x2xf32, #aidge<format nhwc>>, tensor<1x1x1x2xf32, #aidge<format nhwc>>) -> tensor<1x2x2x1xf32, #aidge<format nhwc>>
+  return %y : tensor<1x2x2x1xf32, #aidge<format nhwc>>
+}
+
+// -----
+
 // A weight computed at run time is read in place as one array: not from a
 // ring buffer.
 #a = #aidge.mem_info<size = 32, stride = 32, length = 2, count = 1, offset = 0, cont_offset = 0, cont_size = 64, wrap_offset = 0, wrap_size = 0, reuse = none>

@@ -13,16 +13,16 @@
 // CHECK-LABEL: aidge_export.arena @conv_mem size = 624 align = 16
 // CHECK-NEXT: aidge_export.graph @conv arena @conv_mem {
 // CHECK-NEXT: aidge_export.input "image"[0] : tensor<1x5x6x2xf32, #aidge<format nhwc>> at <size = 8, stride = 8, length = 6, count = 5, offset = 0, cont_offset = 0, cont_size = 240, wrap_offset = 0, wrap_size = 0, reuse = none>
-// CHECK-NEXT: aidge_export.kernel "conv1" "aidge_cpp::convolution_forward" {headers = ["kernels/cpp/convolution.hpp"],
+// CHECK-NEXT: aidge_export.kernel "conv1" "aidge_cpp::convolution_blocked_forward" {headers = ["kernels/cpp/convolution_blocked.hpp"],
 // CHECK-SAME: inputs = [#aidge.mem_info<size = 8, stride = 8, length = 6, count = 5, offset = 0, cont_offset = 0, cont_size = 240, wrap_offset = 0, wrap_size = 0, reuse = none>],
-// CHECK-SAME: kernel = "conv2d", lib = "cpp",
+// CHECK-SAME: kernel = "conv_blocked2d", lib = "cpp",
 // CHECK-SAME: outputs = [#aidge.mem_info<size = 16, stride = 16, length = 8, count = 3, offset = 240, cont_offset = 240, cont_size = 384, wrap_offset = 240, wrap_size = 0, reuse = none>],
 // CHECK-SAME: param_names = ["batch", "in_depth", "in_height", "in_width", "in_channels", "out_depth", "out_height", "out_width", "out_channels", "kernel_d", "stride_d", "dilation_d", "pad_front", "pad_back", "kernel_h", "kernel_w", "stride_h", "stride_w", "dilation_h", "dilation_w", "pad_top", "pad_left", "pad_bottom", "pad_right", "group", "act"],
 // CHECK-SAME: params = [1, 1, 5, 6, 2, 1, 3, 8, 4, 1, 1, 1, 0, 0, 3, 2, 2, 1, 1, 1, 2, 1, 0, 2, 1, "aidge_cpp::kNoActivation"],
 // CHECK-SAME: params_type = "aidge_cpp::ConvParams", step = 1 : i64, weights = [@conv1_weights, @conv1_biases]}
 // CHECK-NEXT: aidge_export.output "logits"[0] : tensor<1x3x8x4xf32, #aidge<format nhwc>> at <size = 16, stride = 16, length = 8, count = 3, offset = 240, cont_offset = 240, cont_size = 384, wrap_offset = 240, wrap_size = 0, reuse = none>
 // CHECK-NEXT: }
-// CHECK-DAG: aidge_export.weight @conv1_weights = dense<1.000000e+00> : tensor<4x3x2x2xf32, #aidge<format nhwc>> align = 16
+// CHECK-DAG: aidge_export.weight @conv1_weights = dense_resource<cst.packed> : tensor<1x1x12x16xf32> align = 64
 // CHECK-DAG: aidge_export.weight @conv1_biases = dense<5.000000e-01> : tensor<4xf32> align = 16
 // CHECK-NOT: func.func
 func.func @conv(%x: tensor<1x5x6x2xf32, #aidge<format nhwc>> {aidge.name = "image"}) -> (tensor<1x3x8x4xf32, #aidge<format nhwc>> {aidge.name = "logits"}) {
@@ -38,12 +38,12 @@ func.func @conv(%x: tensor<1x5x6x2xf32, #aidge<format nhwc>> {aidge.name = "imag
 // is passed as nullptr. 4x4 input, 3x3 kernel dilated by 2 (5 wide),
 // stride 2, pads 2: (4 + 4 - 5) / 2 + 1 = 2.
 // CHECK-LABEL: aidge_export.arena @depthwise_mem size = 240 align = 16
-// CHECK: aidge_export.kernel "dw" "aidge_cpp::convolution_depthwise_forward" {headers = ["kernels/cpp/convolution_depthwise.hpp"],
-// CHECK-SAME: kernel = "conv_depthwise2d", lib = "cpp",
+// CHECK: aidge_export.kernel "dw" "aidge_cpp::convolution_depthwise_packed_forward" {headers = ["kernels/cpp/convolution_depthwise.hpp"],
+// CHECK-SAME: kernel = "conv_depthwise_packed2d", lib = "cpp",
 // CHECK-SAME: param_names = ["batch", "in_depth", "in_height", "in_width", "in_channels", "out_depth", "out_height", "out_width", "out_channels", "kernel_d", "stride_d", "dilation_d", "pad_front", "pad_back", "kernel_h", "kernel_w", "stride_h", "stride_w", "dilation_h", "dilation_w", "pad_top", "pad_left", "pad_bottom", "pad_right", "group", "act"],
 // CHECK-SAME: params = [1, 1, 4, 4, 3, 1, 2, 2, 3, 1, 1, 1, 0, 0, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 3, "aidge_cpp::kNoActivation"],
 // CHECK-SAME: params_type = "aidge_cpp::ConvParams", step = 1 : i64, weights = [@dw_weights, "nullptr"]}
-// CHECK: aidge_export.weight @dw_weights = dense<1.000000e+00> : tensor<3x3x3x1xf32, #aidge<format nhwc>> align = 16
+// CHECK: aidge_export.weight @dw_weights = dense_resource<cst.packed> : tensor<1x1x9x3xf32> align = 64
 func.func @depthwise(%x: tensor<1x4x4x3xf32, #aidge<format nhwc>>) -> tensor<1x2x2x3xf32, #aidge<format nhwc>> {
   %w = aidge.producer dense<1.0> : tensor<3x3x3x1xf32, #aidge<format nhwc>>
   %y = aidge.conv %x, %w {dilations = array<i64: 2, 2>, group = 3 : i64, pads = array<i64: 2, 2, 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x4x4x3xf32, #aidge<format nhwc>>, tensor<3x3x3x1xf32, #aidge<format nhwc>>) -> tensor<1x2x2x3xf32, #aidge<format nhwc>> loc("dw")
@@ -56,16 +56,16 @@ func.func @depthwise(%x: tensor<1x4x4x3xf32, #aidge<format nhwc>>) -> tensor<1x2
 // max, alpha}, floats written exactly. The three convs read one producer:
 // it becomes one weight, named after its first user.
 // CHECK-LABEL: aidge_export.arena @conv_act_mem size = 80 align = 16
-// CHECK: aidge_export.kernel "clipped" "aidge_cpp::convolution_forward"
+// CHECK: aidge_export.kernel "clipped" "aidge_cpp::convolution_blocked_forward"
 // CHECK-SAME: params = [1, 1, 2, 2, 2, 1, 2, 2, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, "{aidge_cpp::Activation::clip, 0.000000000e+00f, 6.000000000e+00f, 0.0f}"]
 // CHECK-SAME: step = 1 : i64, weights = [@clipped_weights, "nullptr"]}
-// CHECK: aidge_export.kernel "relued" "aidge_cpp::convolution_forward"
+// CHECK: aidge_export.kernel "relued" "aidge_cpp::convolution_blocked_forward"
 // CHECK-SAME: "{aidge_cpp::Activation::relu, -INFINITY, INFINITY, 0.0f}"]
 // CHECK-SAME: step = 2 : i64, weights = [@clipped_weights, "nullptr"]}
-// CHECK: aidge_export.kernel "leaky" "aidge_cpp::convolution_forward"
+// CHECK: aidge_export.kernel "leaky" "aidge_cpp::convolution_blocked_forward"
 // CHECK-SAME: "{aidge_cpp::Activation::leaky_relu, -INFINITY, INFINITY, 1.000000047e-03f}"]
 // CHECK-SAME: step = 3 : i64, weights = [@clipped_weights, "nullptr"]}
-// CHECK: aidge_export.weight @clipped_weights = dense<1.000000e+00> : tensor<1x1x1x2xf32, #aidge<format nhwc>> align = 16
+// CHECK: aidge_export.weight @clipped_weights = dense_resource<cst.packed> : tensor<1x1x2x16xf32> align = 64
 // CHECK-NOT: aidge_export.weight
 // CHECK: // -----
 func.func @conv_act(%x: tensor<1x2x2x2xf32, #aidge<format nhwc>>) -> (tensor<1x2x2x1xf32, #aidge<format nhwc>>, tensor<1x2x2x1xf32, #aidge<format nhwc>>, tensor<1x2x2x1xf32, #aidge<format nhwc>>) {
@@ -106,8 +106,8 @@ func.func @pools(%x: tensor<1x7x9x3xf32, #aidge<format nhwc>>) -> (tensor<1x4x4x
 // D 5, k 3, s 2, pads 1 / 1: 3; H 6, k 2, d 2, pads 0 / 1: 5;
 // W 4, k 2, s 2, pads 1 / 0: 2.
 // CHECK-LABEL: aidge_export.arena @conv3d_mem
-// CHECK: aidge_export.kernel "conv3" "aidge_cpp::convolution_forward" {headers = ["kernels/cpp/convolution.hpp"],
-// CHECK-SAME: kernel = "conv3d", lib = "cpp",
+// CHECK: aidge_export.kernel "conv3" "aidge_cpp::convolution_blocked_forward" {headers = ["kernels/cpp/convolution_blocked.hpp"],
+// CHECK-SAME: kernel = "conv_blocked3d", lib = "cpp",
 // CHECK-SAME: params = [1, 5, 6, 4, 3, 3, 5, 2, 2, 3, 2, 1, 1, 1, 2, 2, 1, 2, 2, 1, 0, 1, 1, 0, 1, "aidge_cpp::kNoActivation"],
 // CHECK-SAME: params_type = "aidge_cpp::ConvParams"
 func.func @conv3d(%x: tensor<1x5x6x4x3xf32, #aidge<format ndhwc>>) -> tensor<1x3x5x2x2xf32, #aidge<format ndhwc>> {

@@ -7,7 +7,7 @@
 // CHECK-SAME: (%[[X:.*]]: tensor<1x2x5x5xf32>) -> tensor<1x3x5x5xf32>
 // CHECK: %[[W:.*]] = aidge.producer dense<{{.*}}> : tensor<3x1x1x2xf32, #aidge<format nhwc>>
 // CHECK: %[[IN:.*]] = aidge.transpose %[[X]] {aidge.impl = #aidge.impl<lib = "cpp", kernel = "transpose", {{.*}}>, perm = array<i64: 0, 2, 3, 1>} : (tensor<1x2x5x5xf32>) -> tensor<1x5x5x2xf32, #aidge<format nhwc>>
-// CHECK: %[[C:.*]] = aidge.conv %[[IN]], %[[W]] {aidge.impl = #aidge.impl<lib = "cpp", kernel = "conv2d", spec = <inputs = [#aidge.io_spec<dtype = f32, format = nhwc>, #aidge.io_spec<dtype = f32, format = nhwc>, #aidge.io_spec<dtype = f32>], outputs = [#aidge.io_spec<dtype = f32, format = nhwc>]>>
+// CHECK: %[[C:.*]] = aidge.conv %[[IN]], %[[W]] {aidge.impl = #aidge.impl<lib = "cpp", kernel = "conv_blocked2d", spec = <inputs = [#aidge.io_spec<dtype = f32, format = nhwc>, #aidge.io_spec<dtype = f32, format = nhwc>, #aidge.io_spec<dtype = f32>], outputs = [#aidge.io_spec<dtype = f32, format = nhwc>]>>
 // CHECK-SAME: -> tensor<1x5x5x3xf32, #aidge<format nhwc>>
 // CHECK: %[[OUT:.*]] = aidge.transpose %[[C]] {{{.*}}perm = array<i64: 0, 3, 1, 2>} : (tensor<1x5x5x3xf32, #aidge<format nhwc>>) -> tensor<1x3x5x5xf32>
 // CHECK: return %[[OUT]]
@@ -29,6 +29,25 @@ func.func @weight_reorder(%x: tensor<1x2x4x4xf32>) -> tensor<1x1x3x3xf32> {
   %w = aidge.producer dense<[[[[0.0, 2.0], [4.0, 6.0]], [[1.0, 3.0], [5.0, 7.0]]]]> : tensor<1x2x2x2xf32>
   %y = aidge.conv %x, %w {dilations = array<i64: 1, 1>, group = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x2x4x4xf32>, tensor<1x2x2x2xf32>) -> tensor<1x1x3x3xf32>
   return %y : tensor<1x1x3x3xf32>
+}
+
+// -----
+
+// With constant weights, the kernels on weights packed at export time win:
+// the taps-major depthwise one, the blocked one for other convolutions
+// (grouped too), and the blocked one for a dense layer whose bias folds.
+// CHECK-LABEL: func @packed
+// CHECK: aidge.conv {{.*}}kernel = "conv_depthwise_packed2d"
+// CHECK: aidge.conv {{.*}}kernel = "conv_blocked2d"
+// CHECK: aidge.fc {{.*}}kernel = "fc_blocked"
+func.func @packed(%x: tensor<1x4x3x3xf32>, %a: tensor<2x4xf32>) -> (tensor<1x4x3x3xf32>, tensor<1x4x3x3xf32>, tensor<2x3xf32>) {
+  %w = aidge.producer dense<1.0> : tensor<4x1x1x1xf32>
+  %g = aidge.producer dense<1.0> : tensor<4x2x1x1xf32>
+  %m = aidge.producer dense<1.0> : tensor<4x3xf32>
+  %d = aidge.conv %x, %w {dilations = array<i64: 1, 1>, group = 4 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x3x3xf32>, tensor<4x1x1x1xf32>) -> tensor<1x4x3x3xf32>
+  %c = aidge.conv %x, %g {dilations = array<i64: 1, 1>, group = 2 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x3x3xf32>, tensor<4x2x1x1xf32>) -> tensor<1x4x3x3xf32>
+  %y = aidge.fc %a, %m {alpha = 1.0 : f32, beta = 1.0 : f32, trans_a = false, trans_b = false} : (tensor<2x4xf32>, tensor<4x3xf32>) -> tensor<2x3xf32>
+  return %d, %c, %y : tensor<1x4x3x3xf32>, tensor<1x4x3x3xf32>, tensor<2x3xf32>
 }
 
 // -----

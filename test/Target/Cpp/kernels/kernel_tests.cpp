@@ -20,6 +20,7 @@
 #include "kernels/cpp/concat.hpp"
 #include "kernels/cpp/conv_transpose.hpp"
 #include "kernels/cpp/convolution.hpp"
+#include "kernels/cpp/convolution_blocked.hpp"
 #include "kernels/cpp/convolution_depthwise.hpp"
 #include "kernels/cpp/elemwise.hpp"
 #include "kernels/cpp/fullyconnected.hpp"
@@ -638,8 +639,69 @@ std::string conv_desc(const aidge_cpp::ConvParams &p, bool bias) {
   return s.str();
 }
 
-void test_conv(const std::string &kernel, const aidge_cpp::ConvParams &p,
-               bool depthwise, bool with_bias) {
+/// `w` seen as [groups * rows][cols] re-laid as the export packs it
+/// (lib/Conversion/AidgeToExport/WeightPacking.h):
+/// [groups][ceil(rows / block)][cols][block], padded with zeros.
+std::vector<float> pack_blocks(const std::vector<float> &w, long groups, long rows,
+                               long cols, long block) {
+  const long blocks = (rows + block - 1) / block;
+  std::vector<float> packed(static_cast<std::size_t>(groups * blocks * cols * block),
+                            0.0f);
+  for (long g = 0; g < groups; ++g)
+    for (long r = 0; r < rows; ++r)
+      for (long c = 0; c < cols; ++c)
+        packed[static_cast<std::size_t>(((g * blocks + r / block) * cols + c) * block +
+                                        r % block)] =
+            w[static_cast<std::size_t>((g * rows + r) * cols + c)];
+  return packed;
+}
+
+/// The convolution kernels, which all compute the same function; the last
+/// two on weights packed at export time.
+enum class ConvKernel { generic, depthwise, blocked, depthwise_packed };
+
+const char *kernel_name(ConvKernel k) {
+  switch (k) {
+  case ConvKernel::generic:
+    return "convolution_forward";
+  case ConvKernel::depthwise:
+    return "convolution_depthwise_forward";
+  case ConvKernel::blocked:
+    return "convolution_blocked_forward";
+  case ConvKernel::depthwise_packed:
+    return "convolution_depthwise_packed_forward";
+  }
+  return "?";
+}
+
+/// Runs kernel `k` on the weights `w` as the op stores them, packed first
+/// for the kernels that take them packed.
+void run_conv(ConvKernel k, unsigned char *mem, const MemInfo &in, const MemInfo &out,
+              const aidge_cpp::ConvParams &p, const std::vector<float> &w,
+              const float *bias) {
+  const long taps = static_cast<long>(p.kernel_d) * p.kernel_h * p.kernel_w;
+  const long cin = p.in_channels / p.group, M = p.out_channels;
+  switch (k) {
+  case ConvKernel::generic:
+    aidge_cpp::convolution_forward(mem, in, out, p, w.data(), bias);
+    return;
+  case ConvKernel::depthwise:
+    aidge_cpp::convolution_depthwise_forward(mem, in, out, p, w.data(), bias);
+    return;
+  case ConvKernel::blocked:
+    aidge_cpp::convolution_blocked_forward(
+        mem, in, out, p,
+        pack_blocks(w, p.group, M / p.group, taps * cin, aidge_cpp::kOutBlock).data(),
+        bias);
+    return;
+  case ConvKernel::depthwise_packed:
+    aidge_cpp::convolution_depthwise_packed_forward(
+        mem, in, out, p, pack_blocks(w, 1, M, taps, M).data(), bias);
+    return;
+  }
+}
+
+void test_conv(ConvKernel kernel, const aidge_cpp::ConvParams &p, bool with_bias) {
   const long cin = p.in_channels / p.group;
   const std::vector<float> x = rand_vec(static_cast<long>(p.batch) * p.in_depth *
                                         p.in_height * p.in_width * p.in_channels);
@@ -650,14 +712,11 @@ void test_conv(const std::string &kernel, const aidge_cpp::ConvParams &p,
   const float *bias = with_bias ? b.data() : nullptr;
   // NDHWC rows are (n, d, h) lines, as NHWC ones with N*D images.
   run_layouts<float>(
-      kernel, conv_desc(p, with_bias), {x},
+      kernel_name(kernel), conv_desc(p, with_bias), {x},
       {geo_nhwc(p.batch * p.in_depth, p.in_height, p.in_width, p.in_channels)},
       geo_nhwc(p.batch * p.out_depth, p.out_height, p.out_width, p.out_channels), want,
       [&](unsigned char *mem, const std::vector<MemInfo> &ins, const MemInfo &out) {
-        if (depthwise)
-          aidge_cpp::convolution_depthwise_forward(mem, ins[0], out, p, w.data(), bias);
-        else
-          aidge_cpp::convolution_forward(mem, ins[0], out, p, w.data(), bias);
+        run_conv(kernel, mem, ins[0], out, p, w, bias);
       });
 }
 
@@ -676,9 +735,17 @@ void test_convs() {
                  5, 3, 2, 1, 1, 1, false),
       with_depth(conv_params(1, 4, 5, 4, 6, 2, 3, 1, 1, 1, 2, 0, 1, 0, 1, 2, kNone),
                  7, 2, 1, 3, 0, 2, false),
+      // Wide rows and many channels, for the blocked kernel's tiles of
+      // pixels (spanning rows) and pairs of channel blocks with a partial
+      // last block.
+      conv_params(1, 5, 31, 20, 37, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, kRelu),
+      conv_params(2, 9, 17, 66, 48, 3, 3, 2, 2, 1, 1, 1, 1, 0, 0, 1, kClip),
+      conv_params(1, 1, 45, 9, 33, 1, 5, 1, 1, 1, 3, 0, 6, 0, 6, 1, kNone), // 1-D
+      conv_params(1, 7, 7, 40, 40, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 2, kLeaky),
   };
   for (std::size_t i = 0; i < convs.size(); ++i)
-    test_conv("convolution_forward", convs[i], false, i != 1);
+    for (ConvKernel k : {ConvKernel::generic, ConvKernel::blocked})
+      test_conv(k, convs[i], i != 1);
 
   const std::vector<ConvParams> dws = {
       conv_params(1, 8, 8, 16, 16, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 16, kRelu),
@@ -690,7 +757,9 @@ void test_convs() {
                  6, 3, 2, 2, 2, 1, false), // 3-D
   };
   for (std::size_t i = 0; i < dws.size(); ++i)
-    test_conv("convolution_depthwise_forward", dws[i], true, i != 1);
+    for (ConvKernel k :
+         {ConvKernel::depthwise, ConvKernel::depthwise_packed, ConvKernel::blocked})
+      test_conv(k, dws[i], i != 1);
 }
 
 //===----------------------------------------------------------------------===//
@@ -2108,13 +2177,13 @@ struct RingLayer {
   std::function<std::vector<float>(const std::vector<float> &)> ref;
 };
 
-RingLayer ring_conv(const aidge_cpp::ConvParams &p, bool depthwise) {
+RingLayer ring_conv(const aidge_cpp::ConvParams &p, ConvKernel kernel) {
   const long cin = p.in_channels / p.group;
   auto w = std::make_shared<std::vector<float>>(
       rand_vec(static_cast<long>(p.out_channels) * p.kernel_h * p.kernel_w * cin));
   auto b = std::make_shared<std::vector<float>>(rand_vec(p.out_channels));
   RingLayer l;
-  l.name = (depthwise ? "depthwise " : "conv ") + conv_desc(p, true);
+  l.name = std::string(kernel_name(kernel)) + " " + conv_desc(p, true);
   l.H = p.in_height;
   l.W = p.in_width;
   l.C = p.in_channels;
@@ -2123,11 +2192,8 @@ RingLayer ring_conv(const aidge_cpp::ConvParams &p, bool depthwise) {
   l.M = p.out_channels;
   l.stride_h = p.stride_h;
   l.pad_top = p.pad_top;
-  l.run = [p, w, b, depthwise](unsigned char *mem, const MemInfo &in, const MemInfo &out) {
-    if (depthwise)
-      aidge_cpp::convolution_depthwise_forward(mem, in, out, p, w->data(), b->data());
-    else
-      aidge_cpp::convolution_forward(mem, in, out, p, w->data(), b->data());
+  l.run = [p, w, b, kernel](unsigned char *mem, const MemInfo &in, const MemInfo &out) {
+    run_conv(kernel, mem, in, out, p, *w, b->data());
   };
   l.ref = [p, w, b](const std::vector<float> &x) { return ref_conv(x, *w, b.get(), p); };
   return l;
@@ -2202,18 +2268,25 @@ void test_ring(const std::string &name, const std::vector<RingLayer> &layers) {
 void test_rings() {
   using aidge_cpp::PoolKind;
   test_ring("chain A",
-            {ring_conv(conv_params(1, 10, 10, 4, 8, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, kRelu), false),
-             ring_conv(conv_params(1, 10, 10, 8, 16, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1, kNone), false),
+            {ring_conv(conv_params(1, 10, 10, 4, 8, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, kRelu), ConvKernel::generic),
+             ring_conv(conv_params(1, 10, 10, 8, 16, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1, kNone), ConvKernel::generic),
              ring_pool(pool_params(PoolKind::max, false, 1, 5, 5, 16, 2, 2, 2, 2, 1, 1, 0, 0, 1, 1, true, kNone)),
-             ring_conv(conv_params(1, 3, 3, 16, 4, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, kLeaky), false)});
+             ring_conv(conv_params(1, 3, 3, 16, 4, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, kLeaky), ConvKernel::generic)});
   test_ring("chain B",
-            {ring_conv(conv_params(1, 12, 9, 6, 6, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 6, kRelu), true),
+            {ring_conv(conv_params(1, 12, 9, 6, 6, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 6, kRelu), ConvKernel::depthwise),
              ring_pool(pool_params(PoolKind::avg, true, 1, 12, 9, 6, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, false, kNone)),
-             ring_conv(conv_params(1, 12, 9, 6, 12, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, kNone), false),
-             ring_conv(conv_params(1, 12, 9, 12, 12, 5, 3, 2, 1, 2, 1, 4, 1, 4, 1, 12, kClip), true)});
+             ring_conv(conv_params(1, 12, 9, 6, 12, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, kNone), ConvKernel::generic),
+             ring_conv(conv_params(1, 12, 9, 12, 12, 5, 3, 2, 1, 2, 1, 4, 1, 4, 1, 12, kClip), ConvKernel::depthwise)});
   test_ring("chain C (grows)",
-            {ring_conv(conv_params(1, 8, 8, 2, 16, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, kNone), false),
+            {ring_conv(conv_params(1, 8, 8, 2, 16, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, kNone), ConvKernel::generic),
              ring_pool(pool_params(PoolKind::avg, false, 1, 8, 8, 16, 2, 2, 2, 2, 1, 1, 0, 0, 0, 0, false, kRelu))});
+  // The kernels on packed weights in rings: the blocked one sweeps a row
+  // at a time there (its tiles of pixels would span rows).
+  test_ring("chain D (packed)",
+            {ring_conv(conv_params(1, 10, 17, 5, 20, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, kRelu), ConvKernel::blocked),
+             ring_conv(conv_params(1, 10, 17, 20, 20, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 20, kNone), ConvKernel::depthwise_packed),
+             ring_conv(conv_params(1, 10, 17, 20, 36, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1, kClip), ConvKernel::blocked),
+             ring_conv(conv_params(1, 5, 9, 36, 8, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, kNone), ConvKernel::blocked)});
 }
 
 } // namespace

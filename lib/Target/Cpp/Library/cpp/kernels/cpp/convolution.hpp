@@ -35,17 +35,14 @@ inline void convolution_forward(unsigned char *mem, const MemInfo &in,
   float scratch[kChunk];
   for (long nz = 0; nz < p.batch * OD; ++nz) {
     const long n = nz / OD, oz = nz % OD;
-    const long iz0 = oz * p.stride_d - p.pad_front;
-    long kz0, kz1;
-    detail::window_range(iz0, p.dilation_d, KD, D, kz0, kz1);
+    const detail::WindowAxis az =
+        detail::window_axis(oz, p.stride_d, p.pad_front, p.dilation_d, KD, D);
     for (long oy = 0; oy < OH; ++oy) {
-      const long iy0 = oy * p.stride_h - p.pad_top;
-      long ky0, ky1;
-      detail::window_range(iy0, p.dilation_h, KH, H, ky0, ky1);
+      const detail::WindowAxis ay =
+          detail::window_axis(oy, p.stride_h, p.pad_top, p.dilation_h, KH, H);
       for (long ox = 0; ox < OW; ++ox) {
-        const long ix0 = ox * p.stride_w - p.pad_left;
-        long kx0, kx1;
-        detail::window_range(ix0, p.dilation_w, KW, W, kx0, kx1);
+        const detail::WindowAxis ax = detail::window_axis(
+            ox, p.stride_w, p.pad_left, p.dilation_w, KW, W);
         const long obase = ((nz * OH + oy) * OW + ox) * M;
         for (long m0 = 0; m0 < M; m0 += kChunk) {
           const long nm = M - m0 < kChunk ? M - m0 : kChunk;
@@ -55,18 +52,12 @@ inline void convolution_forward(unsigned char *mem, const MemInfo &in,
             const long c0 = (m / cout) * cin;
             const float *wm = weights + m * KD * KH * KW * cin;
             float acc = bias ? bias[m] : 0.0f;
-            for (long kz = kz0; kz < kz1; ++kz) {
-              const long iz = iz0 + kz * p.dilation_d;
-              for (long ky = ky0; ky < ky1; ++ky) {
-                const long iy = iy0 + ky * p.dilation_h;
-                for (long kx = kx0; kx < kx1; ++kx) {
-                  const long ix = ix0 + kx * p.dilation_w;
+            detail::for_each_tap(
+                p, az, ay, ax, [&](long iz, long iy, long ix, long tap) {
                   acc = detail::dot_in(
                       x, (((n * D + iz) * H + iy) * W + ix) * C + c0,
-                      wm + ((kz * KH + ky) * KW + kx) * cin, cin, acc);
-                }
-              }
-            }
+                      wm + tap * cin, cin, acc);
+                });
             yp[j] = activate(acc, p.act);
           }
           y.flush(obase + m0, nm, yp, scratch);

@@ -10,19 +10,14 @@
 
 namespace aidge_cpp {
 
-/// The convolution of convolution_forward (same ConvParams, same result)
-/// when group == in_channels: weights
-/// [out_channels][kernel_d][kernel_h][kernel_w][1],
-/// output channel m reads input channel m / (out_channels / in_channels)
-/// (a channel multiplier is allowed). Vectorised over channels: each output
-/// pixel is accumulated a chunk of channels at a time. Output rows are
-/// produced in increasing (n, oz, oy) order.
-inline void convolution_depthwise_forward(unsigned char *mem,
-                                          const MemInfo &in,
-                                          const MemInfo &out,
-                                          const ConvParams &p,
-                                          const float *weights,
-                                          const float *bias) {
+namespace detail {
+/// The depthwise convolution, its weight of output channel m at tap t
+/// being weights[m * taps + t], or with TapsMajor weights[t * out_channels
+/// + m] (consecutive over channels, so that the loops vectorise).
+template <bool TapsMajor>
+inline void depthwise(unsigned char *mem, const MemInfo &in,
+                      const MemInfo &out, const ConvParams &p,
+                      const float *weights, const float *bias) {
   const In<float> x(mem, in);
   const Out<float> y(mem, out);
   const long D = p.in_depth, H = p.in_height, W = p.in_width, C = p.in_channels;
@@ -36,50 +31,71 @@ inline void convolution_depthwise_forward(unsigned char *mem,
   float ys[kChunk];
   for (long nz = 0; nz < p.batch * OD; ++nz) {
     const long n = nz / OD, oz = nz % OD;
-    const long iz0 = oz * p.stride_d - p.pad_front;
-    long kz0, kz1;
-    detail::window_range(iz0, p.dilation_d, KD, D, kz0, kz1);
+    const detail::WindowAxis az =
+        detail::window_axis(oz, p.stride_d, p.pad_front, p.dilation_d, KD, D);
     for (long oy = 0; oy < OH; ++oy) {
-      const long iy0 = oy * p.stride_h - p.pad_top;
-      long ky0, ky1;
-      detail::window_range(iy0, p.dilation_h, KH, H, ky0, ky1);
+      const detail::WindowAxis ay =
+          detail::window_axis(oy, p.stride_h, p.pad_top, p.dilation_h, KH, H);
       for (long ox = 0; ox < OW; ++ox) {
-        const long ix0 = ox * p.stride_w - p.pad_left;
-        long kx0, kx1;
-        detail::window_range(ix0, p.dilation_w, KW, W, kx0, kx1);
+        const detail::WindowAxis ax = detail::window_axis(
+            ox, p.stride_w, p.pad_left, p.dilation_w, KW, W);
         const long obase = ((nz * OH + oy) * OW + ox) * M;
         for (long m0 = 0; m0 < M; m0 += kChunk) {
           const long nm = M - m0 < kChunk ? M - m0 : kChunk;
           for (long j = 0; j < nm; ++j)
             acc[j] = bias ? bias[m0 + j] : 0.0f;
           const long c0 = m0 / mult, nc = (m0 + nm - 1) / mult - c0 + 1;
-          for (long kz = kz0; kz < kz1; ++kz) {
-            const long iz = iz0 + kz * p.dilation_d;
-            for (long ky = ky0; ky < ky1; ++ky) {
-              const long iy = iy0 + ky * p.dilation_h;
-              for (long kx = kx0; kx < kx1; ++kx) {
-                const long ix = ix0 + kx * p.dilation_w;
+          detail::for_each_tap(
+              p, az, ay, ax, [&](long iz, long iy, long ix, long tap) {
                 const float *xp = x.load(
                     (((n * D + iz) * H + iy) * W + ix) * C + c0, nc, xs);
-                const float *wp = weights + m0 * KK + (kz * KH + ky) * KW + kx;
+                const long ws = TapsMajor ? 1 : KK;
+                const float *wp =
+                    TapsMajor ? weights + tap * M + m0 : weights + m0 * KK + tap;
                 if (mult == 1) {
                   for (long j = 0; j < nm; ++j)
-                    acc[j] += xp[j] * wp[j * KK];
+                    acc[j] += xp[j] * wp[j * ws];
                 } else {
                   for (long j = 0; j < nm; ++j)
-                    acc[j] += xp[(m0 + j) / mult - c0] * wp[j * KK];
+                    acc[j] += xp[(m0 + j) / mult - c0] * wp[j * ws];
                 }
-              }
-            }
-          }
+              });
           float *yp = y.store(obase + m0, nm, ys);
-          for (long j = 0; j < nm; ++j)
-            yp[j] = activate(acc[j], p.act);
+          activate_into(yp, acc, nm, p.act);
           y.flush(obase + m0, nm, yp, ys);
         }
       }
     }
   }
+}
+} // namespace detail
+
+/// The convolution of convolution_forward (same ConvParams, same result)
+/// when group == in_channels: weights
+/// [out_channels][kernel_d][kernel_h][kernel_w][1],
+/// output channel m reads input channel m / (out_channels / in_channels)
+/// (a channel multiplier is allowed). Vectorised over channels: each output
+/// pixel is accumulated a chunk of channels at a time. Output rows are
+/// produced in increasing (n, oz, oy) order.
+inline void convolution_depthwise_forward(unsigned char *mem,
+                                          const MemInfo &in,
+                                          const MemInfo &out,
+                                          const ConvParams &p,
+                                          const float *weights,
+                                          const float *bias) {
+  detail::depthwise<false>(mem, in, out, p, weights, bias);
+}
+
+/// The same on weights packed at export time taps first,
+/// [kernel_d][kernel_h][kernel_w][out_channels], so that a tap's weights
+/// are consecutive over the channels.
+inline void convolution_depthwise_packed_forward(unsigned char *mem,
+                                                 const MemInfo &in,
+                                                 const MemInfo &out,
+                                                 const ConvParams &p,
+                                                 const float *weights,
+                                                 const float *bias) {
+  detail::depthwise<true>(mem, in, out, p, weights, bias);
 }
 
 } // namespace aidge_cpp

@@ -50,18 +50,18 @@ struct PoolParams {
 };
 
 namespace detail {
-/// One axis of a pooling window at output position `o`: its first input
-/// cell `i0`, the kernel taps [k0, k1) inside the input and [pk0, pk1)
-/// inside the padded input (for count_include_pad).
-struct PoolAxis {
-  long i0, k0, k1, pk0, pk1;
+/// One axis of a pooling window at output position `o`: the window axis
+/// (taps inside the input) and the taps [pk0, pk1) inside the padded input
+/// (for count_include_pad).
+struct PoolAxis : WindowAxis {
+  long pk0, pk1;
 };
 
 inline PoolAxis pool_axis(long o, long stride, long pad_begin, long pad_end,
                           long dilation, long kernel, long size) {
   PoolAxis a;
-  a.i0 = o * stride - pad_begin;
-  window_range(a.i0, dilation, kernel, size, a.k0, a.k1);
+  static_cast<WindowAxis &>(a) =
+      window_axis(o, stride, pad_begin, dilation, kernel, size);
   window_range(a.i0 + pad_begin, dilation, kernel, size + pad_begin + pad_end,
                a.pk0, a.pk1);
   return a;
@@ -121,18 +121,12 @@ inline void pooling_forward(unsigned char *mem, const MemInfo &in,
                 is_max ? -std::numeric_limits<float>::infinity() : 0.0f;
             for (long j = 0; j < nc; ++j)
               acc[j] = init;
-            for (long kz = az.k0; kz < az.k1; ++kz) {
-              const long iz = az.i0 + kz * p.dilation_d;
-              for (long ky = ay.k0; ky < ay.k1; ++ky) {
-                const long iy = ay.i0 + ky * p.dilation_h;
-                for (long kx = ax.k0; kx < ax.k1; ++kx) {
-                  const long ix = ax.i0 + kx * p.dilation_w;
+            detail::for_each_tap(
+                p, az, ay, ax, [&](long iz, long iy, long ix, long) {
                   const float *xp = x.load(
                       (((n * D + iz) * H + iy) * W + ix) * C + c0, nc, xs);
                   detail::pool_accumulate(acc, xp, nc, is_max);
-                }
-              }
-            }
+                });
             float *yp = y.store(obase + c0, nc, ys);
             if (is_max) {
               for (long j = 0; j < nc; ++j)

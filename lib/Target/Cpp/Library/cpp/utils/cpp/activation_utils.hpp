@@ -42,6 +42,30 @@ inline float activate(float v, const ActivationParams &a) {
   return v;
 }
 
+/// dst[j] = activate(src[j], act) for j < n, the choice of activation made
+/// once for the whole run so that the loops vectorise.
+inline void activate_into(float *dst, const float *src, long n,
+                          const ActivationParams &act) {
+  switch (act.kind) {
+  case Activation::none:
+    for (long j = 0; j < n; ++j)
+      dst[j] = src[j];
+    return;
+  case Activation::relu:
+    for (long j = 0; j < n; ++j)
+      dst[j] = src[j] < 0.0f ? 0.0f : src[j];
+    return;
+  case Activation::clip:
+    for (long j = 0; j < n; ++j)
+      dst[j] = src[j] < act.min ? act.min : (src[j] > act.max ? act.max : src[j]);
+    return;
+  case Activation::leaky_relu:
+    for (long j = 0; j < n; ++j)
+      dst[j] = src[j] >= 0.0f ? src[j] : act.alpha * src[j];
+    return;
+  }
+}
+
 } // namespace aidge_cpp
 
 #endif // AIDGE_CPP_UTILS_ACTIVATION_UTILS_HPP

@@ -275,6 +275,34 @@ inline void window_range(long start, long dilation, long kernel, long size,
     --k_end;
 }
 
+/// One axis of a window at output position `o`: its first input cell `i0`
+/// (before the taps' offsets) and the kernel taps [k0, k1) that fall inside
+/// the input [0, size). Shared by the convolution and pooling kernels.
+struct WindowAxis {
+  long i0, k0, k1;
+};
+inline WindowAxis window_axis(long o, long stride, long pad_begin,
+                              long dilation, long kernel, long size) {
+  WindowAxis a;
+  a.i0 = o * stride - pad_begin;
+  window_range(a.i0, dilation, kernel, size, a.k0, a.k1);
+  return a;
+}
+
+/// Calls f(iz, iy, ix, tap) for every tap of the window (az, ay, ax) that
+/// lies inside the input, in (kz, ky, kx) order: the input cell and the tap
+/// index (kz * kernel_h + ky) * kernel_w + kx. P: ConvParams or PoolParams
+/// (their dilation_* and kernel_h/w fields).
+template <typename P, typename F>
+inline void for_each_tap(const P &p, const WindowAxis &az, const WindowAxis &ay,
+                         const WindowAxis &ax, F f) {
+  for (long kz = az.k0; kz < az.k1; ++kz)
+    for (long ky = ay.k0; ky < ay.k1; ++ky)
+      for (long kx = ax.k0; kx < ax.k1; ++kx)
+        f(az.i0 + kz * p.dilation_d, ay.i0 + ky * p.dilation_h,
+          ax.i0 + kx * p.dilation_w, (kz * p.kernel_h + ky) * p.kernel_w + kx);
+}
+
 /// acc += sum over k < n of a[ai + k*as] * b[bi + k*bs], in order of k.
 inline float dot(const In<float> &a, long ai, long as, const In<float> &b,
                  long bi, long bs, long n, float acc) {

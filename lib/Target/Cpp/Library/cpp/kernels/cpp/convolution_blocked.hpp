@@ -1,0 +1,236 @@
+// aidge-mlir cpp export library: register-blocked 3-D, 2-D and 1-D
+// convolution, channels last, on weights packed at export time.
+#ifndef AIDGE_CPP_KERNELS_CONVOLUTION_BLOCKED_HPP
+#define AIDGE_CPP_KERNELS_CONVOLUTION_BLOCKED_HPP
+
+#include <cstring>
+
+#include "utils/cpp/activation_utils.hpp"
+#include "utils/cpp/blocking.hpp"
+#include "utils/cpp/conv_params.hpp"
+#include "utils/cpp/mem_info.hpp"
+#include "utils/cpp/typedefs.hpp"
+
+namespace aidge_cpp {
+
+namespace detail {
+/// The fixed operands of one convolution: its views, sizes and weights.
+struct BlockedConv {
+  const In<float> &x;
+  const Out<float> &y;
+  const ConvParams &p;
+  const float *w;
+  const float *bias;
+  long cin, cout, taps, blocks_per_group;
+};
+
+/// acc[q][b] += xs[q][c] * (the weights of block b for c) over c < kc,
+/// in order; w: block 0's weights of c = 0, blocks block_size apart.
+template <int PX, int NB>
+inline void accumulate(OutVec (&acc)[PX][NB], const float *const (&xs)[PX],
+                       const float *__restrict w, long kc, long block_size) {
+  for (long c = 0; c < kc; ++c) {
+    OutVec wv[NB];
+    for (int b = 0; b < NB; ++b)
+      std::memcpy(&wv[b], w + b * block_size + c * kOutBlock, sizeof(OutVec));
+    for (int q = 0; q < PX; ++q) {
+      const float v = xs[q][c];
+      for (int b = 0; b < NB; ++b)
+        acc[q][b] += v * wv[b];
+    }
+  }
+}
+
+/// PX consecutive output pixels of the (n, oz) plane, from pixel `pix0` of
+/// its out_height x out_width pixels (they may span rows), times NB blocks
+/// of kOutBlock output channels from block `blk` of group `g`: the
+/// accumulators stay in registers over every tap and input channel. A tap
+/// outside the input reads zeros (one pixel of the tile may be clipped
+/// while its neighbours are not), so each sum runs over the taps, then the
+/// input channels, in order, as in convolution_forward. Plain: the input
+/// is plain, read through pointers only (no call that would make the
+/// compiler spill the accumulators around it).
+template <int PX, int NB, bool Plain>
+inline void conv_tile(const BlockedConv &cv, long n, long oz, long pix0,
+                      long g, long blk) {
+  static const float zeros[kChunk] = {};
+  const ConvParams &p = cv.p;
+  const long H = p.in_height, W = p.in_width, C = p.in_channels;
+  const long KH = p.kernel_h, KW = p.kernel_w;
+  const WindowAxis az = window_axis(oz, p.stride_d, p.pad_front, p.dilation_d,
+                                    p.kernel_d, p.in_depth);
+  long iy0[PX], ix0[PX];
+  for (int q = 0; q < PX; ++q) {
+    iy0[q] = (pix0 + q) / p.out_width * p.stride_h - p.pad_top;
+    ix0[q] = (pix0 + q) % p.out_width * p.stride_w - p.pad_left;
+  }
+  const long block_size = cv.taps * cv.cin * kOutBlock;
+  const float *wg = cv.w + (g * cv.blocks_per_group + blk) * block_size;
+  OutVec acc[PX][NB];
+  for (int b = 0; b < NB; ++b) {
+    float init[kOutBlock];
+    const long m0 = (blk + b) * kOutBlock;
+    for (int j = 0; j < kOutBlock; ++j)
+      init[j] = cv.bias && m0 + j < cv.cout ? cv.bias[g * cv.cout + m0 + j] : 0.0f;
+    for (int q = 0; q < PX; ++q)
+      std::memcpy(&acc[q][b], init, sizeof(OutVec));
+  }
+  float scratch[PX][kChunk];
+  const float *xs[PX];
+  // Taps (ky, kx) whose input lies in one row: with dilation_w 1 and no
+  // groups, a pixel's KW taps of C channels are KW * C consecutive floats,
+  // as are their packed weights, so they run as one loop (what makes a
+  // first layer of 1 or 3 channels fast).
+  bool rows_inside = Plain && p.dilation_w == 1 && cv.cin == C;
+  for (int q = 0; q < PX; ++q)
+    rows_inside = rows_inside && ix0[q] >= 0 && ix0[q] + KW <= W;
+  for (long kz = az.k0; kz < az.k1; ++kz) {
+    const long plane = (n * p.in_depth + az.i0 + kz * p.dilation_d) * H;
+    for (long ky = 0; ky < KH; ++ky) {
+      const float *wy = wg + (kz * KH + ky) * KW * cv.cin * kOutBlock;
+      if (rows_inside) {
+        const long len = KW * C;
+        for (long c0 = 0; c0 < len; c0 += kChunk) {
+          const long kc = len - c0 < kChunk ? len - c0 : kChunk;
+          bool any = false;
+          for (int q = 0; q < PX; ++q) {
+            const long iy = iy0[q] + ky * p.dilation_h;
+            const bool inside = iy >= 0 && iy < H;
+            any = any || inside;
+            xs[q] = inside ? cv.x.plain() + ((plane + iy) * W + ix0[q]) * C + c0
+                           : zeros;
+          }
+          if (any)
+            accumulate<PX, NB>(acc, xs, wy + c0 * kOutBlock, kc, block_size);
+        }
+        continue;
+      }
+      for (long kx = 0; kx < KW; ++kx) {
+        const float *wt = wy + kx * cv.cin * kOutBlock;
+        for (long c0 = 0; c0 < cv.cin; c0 += kChunk) {
+          const long kc = cv.cin - c0 < kChunk ? cv.cin - c0 : kChunk;
+          bool any = false;
+          for (int q = 0; q < PX; ++q) {
+            const long iy = iy0[q] + ky * p.dilation_h;
+            const long ix = ix0[q] + kx * p.dilation_w;
+            const bool inside = iy >= 0 && iy < H && ix >= 0 && ix < W;
+            any = any || inside;
+            const long i = ((plane + iy) * W + ix) * C + g * cv.cin + c0;
+            xs[q] = !inside ? zeros
+                    : Plain ? cv.x.plain() + i
+                            : cv.x.load(i, kc, scratch[q]);
+          }
+          if (any)
+            accumulate<PX, NB>(acc, xs, wt + c0 * kOutBlock, kc, block_size);
+        }
+      }
+    }
+  }
+  float ys[NB * kOutBlock], res[NB * kOutBlock];
+  const long m0 = blk * kOutBlock;
+  const long nm = cv.cout - m0 < NB * kOutBlock ? cv.cout - m0 : NB * kOutBlock;
+  const long plane_out = (n * p.out_depth + oz) * p.out_height * p.out_width;
+  for (int q = 0; q < PX; ++q) {
+    const long o = (plane_out + pix0 + q) * p.out_channels + g * cv.cout + m0;
+    std::memcpy(res, acc[q], sizeof(res));
+    float *yp = cv.y.store(o, nm, ys);
+    activate_into(yp, res, nm, p.act);
+    cv.y.flush(o, nm, yp, ys);
+  }
+}
+
+/// Pixels [pix0, pix1) of the (n, oz) plane for NB blocks: tiles of
+/// kPixelBlock, the rest in tiles of 8, 4, 2 and 1.
+template <int NB, bool Plain>
+inline void conv_pixels(const BlockedConv &cv, long n, long oz, long pix0,
+                        long pix1, long g, long blk) {
+  long q = pix0;
+  for (; q + kPixelBlock <= pix1; q += kPixelBlock)
+    conv_tile<kPixelBlock, NB, Plain>(cv, n, oz, q, g, blk);
+  if (kPixelBlock > 8 && pix1 - q >= 8) {
+    conv_tile<8, NB, Plain>(cv, n, oz, q, g, blk);
+    q += 8;
+  }
+  if (kPixelBlock > 4 && pix1 - q >= 4) {
+    conv_tile<4, NB, Plain>(cv, n, oz, q, g, blk);
+    q += 4;
+  }
+  if (pix1 - q >= 2) {
+    conv_tile<2, NB, Plain>(cv, n, oz, q, g, blk);
+    q += 2;
+  }
+  if (pix1 > q)
+    conv_tile<1, NB, Plain>(cv, n, oz, q, g, blk);
+}
+
+/// Pixels [pix0, pix1) of the (n, oz) plane, every output channel: each
+/// pair of channel blocks sweeps the pixels, so that its weights stay in
+/// cache.
+template <bool Plain>
+inline void conv_band(const BlockedConv &cv, long n, long oz, long pix0,
+                      long pix1) {
+  for (long g = 0; g < cv.p.group; ++g) {
+    long blk = 0;
+    for (; blk + 2 <= cv.blocks_per_group; blk += 2)
+      conv_pixels<2, Plain>(cv, n, oz, pix0, pix1, g, blk);
+    if (blk < cv.blocks_per_group)
+      conv_pixels<1, Plain>(cv, n, oz, pix0, pix1, g, blk);
+  }
+}
+
+/// Whether two tensors of the arena share no byte.
+inline bool disjoint(const MemInfo &a, const MemInfo &b) {
+  const auto apart = [](long a0, long an, long b0, long bn) {
+    return an == 0 || bn == 0 || a0 + an <= b0 || b0 + bn <= a0;
+  };
+  return apart(a.cont_offset, a.cont_size, b.cont_offset, b.cont_size) &&
+         apart(a.cont_offset, a.cont_size, b.wrap_offset, b.wrap_size) &&
+         apart(a.wrap_offset, a.wrap_size, b.cont_offset, b.cont_size) &&
+         apart(a.wrap_offset, a.wrap_size, b.wrap_offset, b.wrap_size);
+}
+} // namespace detail
+
+/// The convolution of convolution_forward (same ConvParams, same result),
+/// its weights packed at export time (see utils/cpp/blocking.hpp): per
+/// group g, its out_channels / group output channels in blocks of kOutBlock
+/// (the last one padded with zero weights), each block
+/// [kernel_d][kernel_h][kernel_w][in_channels / group][kOutBlock], so that
+/// the weights of one input channel for a whole block are consecutive:
+///   packed[g][blk][kz][ky][kx][c][j] = w[g*cout + blk*kOutBlock + j][kz][ky][kx][c].
+/// Reads and writes its tensors through their MemInfo (wrapped, strided or
+/// plain alike). Output rows are produced in increasing (n, oz, oy) order
+/// when the output overlaps the input.
+inline void convolution_blocked_forward(unsigned char *mem, const MemInfo &in,
+                                        const MemInfo &out, const ConvParams &p,
+                                        const float *weights,
+                                        const float *bias) {
+  const In<float> x(mem, in);
+  const Out<float> y(mem, out);
+  const long cout = p.out_channels / p.group;
+  const detail::BlockedConv cv{x,
+                               y,
+                               p,
+                               weights,
+                               bias,
+                               p.in_channels / p.group,
+                               cout,
+                               static_cast<long>(p.kernel_d) * p.kernel_h *
+                                   p.kernel_w,
+                               out_blocks(cout)};
+  // Each channel block sweeps a band of output pixels: the whole plane,
+  // unless the output may overwrite input (a ring): then one row, written
+  // whole before the next row reads, as convolution_forward does.
+  const long pixels = static_cast<long>(p.out_height) * p.out_width;
+  const long band = detail::disjoint(in, out) ? pixels : p.out_width;
+  for (long n = 0; n < p.batch; ++n)
+    for (long oz = 0; oz < p.out_depth; ++oz)
+      for (long pix = 0; pix < pixels; pix += band)
+        if (x.plain())
+          detail::conv_band<true>(cv, n, oz, pix, pix + band);
+        else
+          detail::conv_band<false>(cv, n, oz, pix, pix + band);
+}
+
+} // namespace aidge_cpp
+
+#endif // AIDGE_CPP_KERNELS_CONVOLUTION_BLOCKED_HPP
