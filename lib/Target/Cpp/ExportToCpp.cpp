@@ -225,6 +225,13 @@ std::string joinInts(ArrayRef<int64_t> values) {
 }
 } // namespace
 
+/// Whether the library says the kernel is emitted by a renderer.
+static bool isExternal(ae::KernelOp kernel) {
+  ExportLib *lib = ExportLibRegistry::get().lookup(kernel.getLib());
+  const Implementation *impl = lib ? lib->lookupKernel(kernel.getKernel()) : nullptr;
+  return impl && impl->kernel.external;
+}
+
 KernelSymbols mlir::aidge::getKernelSymbols(ae::KernelOp kernel) {
   KernelSymbols symbols;
   std::string name = upper(kernel.getName());
@@ -240,7 +247,9 @@ KernelSymbols mlir::aidge::getKernelSymbols(ae::KernelOp kernel) {
     StringRef paramName = cast<StringAttr>(param).getValue();
     symbols.params.emplace_back(paramName.str(), name + "_" + upper(paramName));
   }
-  if (!kernel.getParamsType().empty())
+  // The aggregate's type comes with the library's own kernel headers, which
+  // an external kernel does not include.
+  if (!kernel.getParamsType().empty() && !isExternal(kernel))
     symbols.paramsStruct = name + "_PARAMS";
   for (auto [i, weight] : llvm::enumerate(kernel.getWeights())) {
     if (auto symbol = dyn_cast<FlatSymbolRefAttr>(weight))
@@ -408,13 +417,6 @@ static std::string forwardHeader(int64_t arena, ArrayRef<Boundary> inputs,
 
 using IncludeSet =
     llvm::SetVector<std::string, std::vector<std::string>, std::set<std::string>>;
-
-/// Whether the library says the kernel is emitted by a renderer.
-static bool isExternal(ae::KernelOp kernel) {
-  ExportLib *lib = ExportLibRegistry::get().lookup(kernel.getLib());
-  const Implementation *impl = lib ? lib->lookupKernel(kernel.getKernel()) : nullptr;
-  return impl && impl->kernel.external;
-}
 
 /// The call of an external kernel, from its renderer; writes the files it
 /// returns and collects its includes.

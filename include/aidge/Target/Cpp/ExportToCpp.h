@@ -26,8 +26,10 @@ struct ExportFileSink {
 /// includes before the call; the weights by their parameters/ headers,
 /// also included.
 struct KernelSymbols {
-  /// "layers/<layer>.h": #defines of the params and of every mem_info field
-  /// (<LAYER>_OUT_MEM_SIZE, ...), and the aidge_cpp::MemInfo constants.
+  /// "layers/<layer>.h": #defines of the params, the aidge_cpp::MemInfo
+  /// constants below and #defines of each of their fields, named after the
+  /// constant: <LAYER>_OUT_MEM_CONT_OFFSET, _SIZE, _STRIDE, _LENGTH, _COUNT,
+  /// _OFFSET, _CONT_SIZE, _WRAP_OFFSET, _WRAP_SIZE.
   std::string layerHeader;
   /// The activation arena: `unsigned char mem[MODEL_ARENA_SIZE]`; a tensor
   /// starts at `mem + <its mem_info>.cont_offset`.
@@ -38,7 +40,8 @@ struct KernelSymbols {
   std::vector<std::string> inputs, outputs;
   /// Each param's name and its #define (<LAYER>_<NAME>).
   std::vector<std::pair<std::string, std::string>> params;
-  /// The constexpr aggregate of the params (<LAYER>_PARAMS), or "".
+  /// The constexpr aggregate of the params (<LAYER>_PARAMS), or "" (always
+  /// for external kernels: its type is the library's C++ kernels').
   std::string paramsStruct;
   /// The C++ expression of each weight operand: a static const array, or
   /// an aidge_cpp::ArenaArray of a weight computed into the arena.
