@@ -92,6 +92,9 @@ struct KernelDescriptor {
   /// How each input operand, when a constant, is packed (none past the
   /// end).
   std::vector<WeightPacking> packing = {};
+  /// Emitted by a renderer the export is given (ExportOptions::renderers),
+  /// not by the C++ translation: the kernels of Python export libraries.
+  bool external = false;
 };
 
 struct Implementation {
