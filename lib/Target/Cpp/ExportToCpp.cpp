@@ -160,6 +160,9 @@ FailureOr<std::string> weightHeader(ae::WeightOp weight) {
   if (!elementType || !bytes)
     return weight.emitError("cannot write weight of type ") << type;
   std::string text;
+  // A float literal is ~13 characters: one allocation, not a regrowth of
+  // tens of megabytes.
+  text.reserve(512 + 16 * type.getNumElements());
   llvm::raw_string_ostream os(text);
   std::string guard = "PARAMETERS_" + upper(weight.getSymName()) + "_H";
   os << "#ifndef " << guard << "\n#define " << guard
