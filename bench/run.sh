@@ -4,9 +4,11 @@
 #
 #   bench/run.sh [BUILD_DIR [NAME...]]
 #
-# Writes BUILD_DIR/bench/results.md: the machine, the FP32 peak and the table
-# (the source of docs/performance.md). Exits 1 if an export's output differs
-# from torch's. Takes ~5 minutes, mostly compiling ResNet-18's weights.
+# Writes BUILD_DIR/bench/results.md: the machine, the FP32 peak, the table
+# and the compiler-scaling table (the source of docs/performance.md). Exits 1
+# if an export's output differs from torch's. Takes ~5 minutes, mostly
+# compiling ResNet-18's weights. AIDGE_SCALING="1000 10000" sets the sizes
+# of the scaling graphs (default 1000 10000 100000; "" skips them).
 set -euo pipefail
 build=${1:-build}
 shift || true
@@ -20,6 +22,12 @@ peak=$(sed -E 's/^fp32 peak: ([0-9.]+) GFLOP.*/\1/' <<<"$peak_line")
 
 # /usr/bin/python3 is the Python with torch, torchvision and onnx.
 table=$(/usr/bin/python3 "$here/perf.py" "$build" "$out" "$peak" "$@") && status=0 || status=$?
+sizes=${AIDGE_SCALING-1000 10000 100000}
+scaling=""
+if [ -n "$sizes" ]; then
+  # shellcheck disable=SC2086  # one argument per size
+  scaling=$(/usr/bin/python3 "$here/scaling/run.py" "$build" "$out/scaling" $sizes)
+fi
 {
   echo "- CPU: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores visible"
   echo "- vector ISA: $(grep -o -w 'avx512f\|avx2\|fma\|avx512_fp16\|avx512_bf16' /proc/cpuinfo | sort -u | tr '\n' ' ')"
@@ -30,5 +38,11 @@ table=$(/usr/bin/python3 "$here/perf.py" "$build" "$out" "$peak" "$@") && status
   echo "- load average at the end (other jobs on the machine): $(cut -d" " -f1-3 /proc/loadavg)"
   echo
   echo "$table"
+  if [ -n "$scaling" ]; then
+    echo
+    echo "Compiler scaling (bench/scaling, aidge-export of synthetic graphs):"
+    echo
+    echo "$scaling"
+  fi
 } | tee "$out/results.md"
 exit $status

@@ -6,7 +6,7 @@
 //     [--input-shape=name:1x3x224x224] [--strategy=best] [--wrapping]
 //     [--concat-in-place] [--schedule=memory] [--test-data=DIR]
 //     [--constant-input=NAME ...] [--reference] [--layer-ref=DIR]
-//     [--mlir-print-ir-after-all ...]
+//     [--mlir-print-ir-after-all ...] [--mlir-timing]
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,6 +28,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Support/FileUtilities.h"
+#include "mlir/Support/Timing.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -158,6 +159,7 @@ int main(int argc, char **argv) {
   registerAsmPrinterCLOptions();
   registerMLIRContextCLOptions();
   registerPassManagerCLOptions();
+  registerDefaultTimingManagerCLOptions();
   cl::ParseCommandLineOptions(argc, argv,
                               "aidge-export: ONNX in, a standalone C++ project out\n");
 
@@ -198,6 +200,11 @@ int main(int argc, char **argv) {
                  << buffer.getError().message() << "\n";
     return 1;
   }
+  // --mlir-timing: the passes, and the phases around them.
+  DefaultTimingManager timing;
+  applyDefaultTimingManagerCLOptions(timing);
+  TimingScope rootTimer = timing.getRootScope();
+  TimingScope importTimer = rootTimer.nest("import ONNX");
   llvm::SmallDenseSet<size_t> frozen;
   if (failed(readConstantInputs((*buffer)->getBuffer(), options, frozen)))
     return 1;
@@ -207,6 +214,7 @@ int main(int argc, char **argv) {
     return 1;
   if (!testData.empty() && failed(embedONNXTestData(*module, testData, frozen)))
     return 1;
+  importTimer.stop();
   if (printReferenceOf == "imported")
     return failed(printReference(*module, llvm::outs()));
 
@@ -216,15 +224,19 @@ int main(int argc, char **argv) {
   pipeline.lower = false;
   PassManager pm(&context);
   buildExportPipeline(pm, pipeline);
+  pm.enableTiming(rootTimer);
   if (failed(applyPassManagerCLOptions(pm)) || failed(pm.run(*module)))
     return 1;
   if (printReferenceOf == "planned")
     return failed(printReference(*module, llvm::outs()));
   // The reference runs on the planned graph: its ops are the kernel calls.
   bool layers = !layerRefDir.empty();
+  TimingScope referenceTimer = rootTimer.nest("reference interpreter");
   if ((withReference || layers) && failed(embedReference(*module, layers)))
     return 1;
+  referenceTimer.stop();
 
+  TimingScope summaryTimer = rootTimer.nest("summary");
   int64_t ops = 0, lowerBound = 0, weights = 0, peak = 0;
   for (auto func : module->getOps<func::FuncOp>()) {
     FailureOr<GraphMemory> graph = buildGraphMemory(func);
@@ -237,9 +249,11 @@ int main(int argc, char **argv) {
       peak = std::max(peak, attr.getInt());
   }
   int64_t macs = countMACs(*module);
+  summaryTimer.stop();
 
   PassManager lower(&context);
   lower.addPass(createAidgeLowerToExport());
+  lower.enableTiming(rootTimer);
   if (failed(applyPassManagerCLOptions(lower)) || failed(lower.run(*module)))
     return 1;
   if (layers && failed(writeLayerReferences(*module, layerRefDir)))
@@ -256,8 +270,10 @@ int main(int argc, char **argv) {
     ++files;
     return copy(path, source);
   };
+  TimingScope writeTimer = rootTimer.nest("write C++");
   if (failed(exportToCpp(*module, sink)))
     return 1;
+  writeTimer.stop();
 
   llvm::outs() << llvm::formatv(
       "exported {0} to {1}\n"

@@ -12,6 +12,7 @@
 
 #include "aidge/Target/Cpp/ExportToCpp.h"
 
+#include "ArrayLiterals.h"
 #include "ProjectFiles.h"
 
 #include "aidge/Dialect/Aidge/IR/ConstantData.h"
@@ -145,42 +146,25 @@ std::string kernelCall(ae::KernelOp kernel, const KernelSymbols &symbols) {
 FailureOr<std::string> weightHeader(ae::WeightOp weight) {
   auto type = cast<ShapedType>(weight.getValue().getType());
   std::optional<std::string> elementType = ae::getCppType(type.getElementType());
-  std::optional<std::vector<char>> bytes = getConstantBytes(weight.getValue());
+  std::optional<ArrayRef<char>> bytes = getConstantData(weight.getValue());
   if (!elementType || !bytes)
     return weight.emitError("cannot write weight of type ") << type;
   std::string text;
+  // A float literal is ~13 characters: one allocation, not a regrowth of
+  // tens of megabytes.
+  text.reserve(512 + 16 * type.getNumElements());
   llvm::raw_string_ostream os(text);
   std::string guard = "PARAMETERS_" + upper(weight.getSymName()) + "_H";
-  os << "#ifndef " << guard << "\n#define " << guard << "\n\n#include <cstdint>\n\n";
+  os << "#ifndef " << guard << "\n#define " << guard
+     << "\n\n#include <cmath>\n#include <cstdint>\n\n";
   os << "// " << type << "\n";
   os << "alignas(" << weight.getAlignment() << ") static const " << *elementType
      << " " << weight.getSymName() << "[" << type.getNumElements() << "]";
   if (auto section = weight.getSection())
     os << " __attribute__((section(\"" << *section << "\")))";
   os << " = {";
-  unsigned width = std::max<unsigned>(type.getElementTypeBitWidth() / 8, 1);
-  for (int64_t i = 0; i < type.getNumElements(); ++i) {
-    os << (i % 8 ? " " : "\n  ");
-    const char *at = bytes->data() + i * width;
-    Type element = type.getElementType();
-    if (element.isF32()) {
-      float v;
-      std::memcpy(&v, at, 4);
-      os << llvm::formatv("{0:e9}f", v);
-    } else if (element.isF64()) {
-      double v;
-      std::memcpy(&v, at, 8);
-      os << llvm::formatv("{0:e17}", v);
-    } else {
-      int64_t v = 0;
-      std::memcpy(&v, at, width); // little-endian
-      if (!cast<IntegerType>(element).isUnsigned() && width < 8 &&
-          (v >> (width * 8 - 1)) & 1)
-        v -= int64_t(1) << (width * 8);
-      os << v;
-    }
-    os << ",";
-  }
+  if (!writeArrayLiterals(os, type.getElementType(), *bytes, type.getNumElements()))
+    return weight.emitError("cannot write weight of type ") << type;
   os << "\n};\n\n#endif // " << guard << "\n";
   return text;
 }

@@ -130,23 +130,26 @@ module {
 // CHECK: extern "C" void model_forward(const float *input_0, float **output_0);
 // CHECK: #endif // DNN_FORWARD_HPP
 
-// Weights named by a call, in module order, with their exact values.
+// Weights named by a call, in module order, with their exact values: the
+// shortest decimal that reads back to the same float, always a float
+// literal ("1.0f", not "1f").
 // CHECK-LABEL: // ----- FILE: dnn/include/parameters/dense_weights.h
 // CHECK-NEXT: #ifndef PARAMETERS_DENSE_WEIGHTS_H
 // CHECK-NEXT: #define PARAMETERS_DENSE_WEIGHTS_H
 // CHECK-EMPTY:
+// CHECK-NEXT: #include <cmath>
 // CHECK-NEXT: #include <cstdint>
 // CHECK-EMPTY:
 // CHECK-NEXT: // tensor<3x4xf32>
 // CHECK-NEXT: alignas(16) static const float dense_weights[12] = {
-// CHECK-NEXT:   1.000000000e+00f, -2.000000000e+00f, 5.000000000e-01f, 0.000000000e+00f, 2.500000000e-01f, 3.000000000e+00f, -1.500000000e+00f, 2.000000000e+00f,
-// CHECK-NEXT:   1.000000047e-03f, 0.000000000e+00f, 0.000000000e+00f, 1.000000000e+02f,
+// CHECK-NEXT:   1.0f, -2.0f, 0.5f, 0.0f, 0.25f, 3.0f, -1.5f, 2.0f,
+// CHECK-NEXT:   0.001f, 0.0f, 0.0f, 100.0f,
 // CHECK-NEXT: };
 // CHECK-EMPTY:
 // CHECK-NEXT: #endif // PARAMETERS_DENSE_WEIGHTS_H
 // CHECK-LABEL: // ----- FILE: dnn/include/parameters/dense_biases.h
 // CHECK: alignas(16) static const float dense_biases[3] = {
-// CHECK-NEXT:   1.000000015e-01f, 2.000000030e-01f, 3.000000119e-01f,
+// CHECK-NEXT:   0.1f, 0.2f, 0.3f,
 // CHECK-NEXT: };
 // CHECK-NOT: FILE: dnn/include/parameters/unused.h
 
@@ -265,7 +268,7 @@ module {
 // EXP-NEXT: #define MODEL_OUTPUT_1_DIMS {2, 2}
 // EXP-LABEL: // ----- FILE: dnn/include/parameters/scale_b.h
 // EXP: alignas(16) static const float scale_b[2] = {
-// EXP-NEXT:   2.000000000e+00f, 5.000000000e-01f,
+// EXP-NEXT:   2.0f, 0.5f,
 // EXP-LABEL: // ----- FILE: data/inputs.h
 // EXP: static INPUT_0_T input_0_data[MODEL_INPUT_0_SIZE] = {
 // EXP-NEXT:   1.000000000e+00, -2.000000000e+00, 3.000000000e+00, -4.000000000e+00,

@@ -25,13 +25,11 @@ ElementsAttr mlir::aidge::makeConstant(RankedTensorType type,
           bytes, byteWidth(type.getElementType())));
 }
 
-std::optional<std::vector<char>> mlir::aidge::getConstantBytes(ElementsAttr value) {
+std::optional<ArrayRef<char>> mlir::aidge::getConstantData(ElementsAttr value) {
   auto type = cast<ShapedType>(value.getType());
   Type elementType = type.getElementType();
   if (!elementType.isIntOrFloat() || elementType.getIntOrFloatBitWidth() % 8)
     return std::nullopt;
-  size_t width = byteWidth(elementType);
-  size_t size = type.getNumElements() * width;
   ArrayRef<char> raw;
   if (auto dense = dyn_cast<DenseElementsAttr>(value)) {
     raw = dense.getRawData();
@@ -43,15 +41,24 @@ std::optional<std::vector<char>> mlir::aidge::getConstantBytes(ElementsAttr valu
   } else {
     return std::nullopt;
   }
-  std::vector<char> bytes(size);
-  if (raw.size() == width) { // a splat
-    for (size_t offset = 0; offset < size; offset += width)
-      std::memcpy(bytes.data() + offset, raw.data(), width);
-    return bytes;
-  }
-  if (raw.size() != size)
+  size_t width = byteWidth(elementType);
+  if (raw.size() != width && raw.size() != type.getNumElements() * width)
     return std::nullopt;
-  std::memcpy(bytes.data(), raw.data(), size);
+  return raw;
+}
+
+std::optional<std::vector<char>> mlir::aidge::getConstantBytes(ElementsAttr value) {
+  std::optional<ArrayRef<char>> raw = getConstantData(value);
+  if (!raw)
+    return std::nullopt;
+  auto type = cast<ShapedType>(value.getType());
+  size_t width = byteWidth(type.getElementType());
+  size_t size = type.getNumElements() * width;
+  if (raw->size() == size)
+    return std::vector<char>(raw->begin(), raw->end());
+  std::vector<char> bytes(size); // a splat
+  for (size_t offset = 0; offset < size; offset += width)
+    std::memcpy(bytes.data() + offset, raw->data(), width);
   return bytes;
 }
 

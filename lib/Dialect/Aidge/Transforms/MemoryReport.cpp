@@ -15,27 +15,48 @@ namespace mlir::aidge {
 using namespace mlir;
 using namespace mlir::aidge;
 
-/// The tensor whose memory `tensor` reuses, read back from the plan: the
+namespace {
+/// The tensor whose memory a tensor reuses, read back from the plan: the
 /// concatenation it is written into, or the operand of its writer that
-/// shares its space.
-static int findReused(const GraphMemory &graph,
-                      ArrayRef<memory::Placement> placements, int tensor) {
-  const memory::Placement &p = placements[tensor];
-  if (p.reuse == memory::Reuse::none)
-    return -1;
-  if (p.reuse == memory::Reuse::concat) {
-    for (const memory::Op &op : graph.problem.ops)
-      if (llvm::is_contained(op.inputs, tensor) && op.outputs.size() == 1)
-        return op.outputs[0];
-    return -1;
+/// shares its space. The ops are indexed by tensor once: a scan of the ops
+/// per tensor is quadratic in the graph size.
+class ReuseFinder {
+public:
+  ReuseFinder(const memory::Problem &problem, ArrayRef<memory::Placement> placements)
+      : problem(problem), placements(placements),
+        writer(problem.tensors.size(), -1), concat(problem.tensors.size(), -1) {
+    for (auto [index, op] : llvm::enumerate(problem.ops)) {
+      for (int out : op.outputs)
+        if (writer[out] < 0)
+          writer[out] = index;
+      if (op.outputs.size() == 1)
+        for (int in : op.inputs)
+          if (concat[in] < 0)
+            concat[in] = op.outputs[0];
+    }
   }
-  for (const memory::Op &op : graph.problem.ops)
-    if (llvm::is_contained(op.outputs, tensor))
-      for (int in : op.inputs)
+
+  int find(int tensor) const {
+    const memory::Placement &p = placements[tensor];
+    if (p.reuse == memory::Reuse::none)
+      return -1;
+    if (p.reuse == memory::Reuse::concat)
+      return concat[tensor];
+    if (writer[tensor] >= 0)
+      for (int in : problem.ops[writer[tensor]].inputs)
         if (placements[in].spaceOffset == p.spaceOffset)
           return in;
-  return -1;
-}
+    return -1;
+  }
+
+private:
+  const memory::Problem &problem;
+  ArrayRef<memory::Placement> placements;
+  /// Per tensor: the first op writing it; the output of the first
+  /// single-output op reading it.
+  std::vector<int> writer, concat;
+};
+} // namespace
 
 namespace {
 struct AidgeMemoryReportPass
@@ -80,6 +101,7 @@ struct AidgeMemoryReportPass
         }
         placements.push_back(getPlacement(info));
       }
+      ReuseFinder reuse(graph->problem, placements);
       for (auto [index, value] : llvm::enumerate(graph->values)) {
         const memory::Tensor &tensor = graph->problem.tensors[index];
         memory::ReportTensor entry;
@@ -89,7 +111,7 @@ struct AidgeMemoryReportPass
         entry.firstStep = tensor.def;
         entry.lastStep = tensor.lastUse;
         entry.placement = placements[index];
-        entry.placement.reused = findReused(*graph, placements, index);
+        entry.placement.reused = reuse.find(index);
         report.tensors.push_back(entry);
       }
       // One graph writes straight into dir; several get a folder each.

@@ -20,6 +20,23 @@ void AidgeExportDialect::initialize() {
 #define GET_OP_CLASSES
 #include "aidge/Dialect/AidgeExport/IR/AidgeExportOps.cpp.inc"
 
+/// A kernel's weight: "nullptr" (an optional weight the op does not have),
+/// a mem_info (one computed at run time, read from the arena) or, given
+/// `symbols`, the name of an aidge_export.weight.
+static LogicalResult verifyWeight(KernelOp kernel, Attribute weight,
+                                        SymbolTableCollection *symbols = nullptr) {
+  if (auto text = dyn_cast<StringAttr>(weight); text && text == "nullptr")
+    return success();
+  if (isa<aidge::MemInfoAttr>(weight))
+    return success();
+  auto symbol = dyn_cast<FlatSymbolRefAttr>(weight);
+  if (symbol && symbols && symbols->lookupNearestSymbolFrom<WeightOp>(kernel, symbol))
+    return success();
+  return kernel.emitOpError("weights must name aidge_export.weight ops, be "
+                            "#aidge.mem_info or \"nullptr\", got ")
+         << weight;
+}
+
 LogicalResult KernelOp::verify() {
   if (getParamNames().size() != getParams().size())
     return emitOpError("has ") << getParamNames().size() << " param names for "
@@ -37,27 +54,29 @@ LogicalResult KernelOp::verify() {
   for (Attribute mem : getOutputs())
     if (!isa<aidge::MemInfoAttr>(mem))
       return emitOpError("outputs must be #aidge.mem_info");
-  for (Attribute weight : getWeights()) {
-    // "nullptr" stands for an optional weight the op does not have, a
-    // mem_info for one computed at run time, read from the arena.
-    if (auto text = dyn_cast<StringAttr>(weight); text && text == "nullptr")
-      continue;
-    if (isa<aidge::MemInfoAttr>(weight))
-      continue;
-    auto symbol = dyn_cast<FlatSymbolRefAttr>(weight);
-    if (!symbol || !SymbolTable::lookupNearestSymbolFrom<WeightOp>(*this, symbol))
-      return emitOpError("weights must name aidge_export.weight ops, be "
-                         "#aidge.mem_info or \"nullptr\", got ")
-             << weight;
-  }
+  for (Attribute weight : getWeights())
+    if (!isa<FlatSymbolRefAttr>(weight) && failed(verifyWeight(*this, weight)))
+      return failure();
+  return success();
+}
+
+LogicalResult KernelOp::verifySymbolUses(SymbolTableCollection &symbols) {
+  for (Attribute weight : getWeights())
+    if (auto symbol = dyn_cast<FlatSymbolRefAttr>(weight);
+        symbol && failed(verifyWeight(*this, symbol, &symbols)))
+      return failure();
   return success();
 }
 
 LogicalResult OutputOp::verify() {
   if (bool(getMem()) == bool(getConstantAttr()))
     return emitOpError("must be either in the arena (at) or a constant");
+  return success();
+}
+
+LogicalResult OutputOp::verifySymbolUses(SymbolTableCollection &symbols) {
   if (auto symbol = getConstantAttr();
-      symbol && !SymbolTable::lookupNearestSymbolFrom<WeightOp>(*this, symbol))
+      symbol && !symbols.lookupNearestSymbolFrom<WeightOp>(*this, symbol))
     return emitOpError("constant must name an aidge_export.weight, got ") << symbol;
   return success();
 }

@@ -23,6 +23,11 @@ namespace mlir::aidge {
 ElementsAttr makeConstant(RankedTensorType type, ArrayRef<char> bytes,
                           StringRef name);
 
+/// The stored bytes of `value`, without a copy: all its elements row-major,
+/// or one element for a splat (a `dense` splat, or a blob of one element).
+/// nullopt as for getConstantBytes.
+std::optional<ArrayRef<char>> getConstantData(ElementsAttr value);
+
 /// The row-major bytes of `value`, splats expanded; nullopt when they are
 /// not available (e.g. an i1 tensor or a blob that was released).
 std::optional<std::vector<char>> getConstantBytes(ElementsAttr value);

@@ -80,7 +80,8 @@ class AidgeExport_BoundaryOp<string mnemonic, string what>
 
 def AidgeExport_InputOp : AidgeExport_BoundaryOp<"input", "an input">;
 
-def AidgeExport_OutputOp : AidgeExport_Op<"output", [HasParent<"GraphOp">]> {
+def AidgeExport_OutputOp : AidgeExport_Op<"output", [HasParent<"GraphOp">,
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
   let summary = "an output of the graph, in the arena or a constant";
   let description = [{
     A result the plan placed in the arena (`at` its mem_info), or one that
@@ -97,7 +98,11 @@ def AidgeExport_OutputOp : AidgeExport_Op<"output", [HasParent<"GraphOp">]> {
   let hasVerifier = 1;
 }
 
-def AidgeExport_KernelOp : AidgeExport_Op<"kernel", [HasParent<"GraphOp">]> {
+// The weights are checked as symbol uses, against the module's cached
+// symbol table: a lookup per op in verify() scans every weight, quadratic
+// in the graph size.
+def AidgeExport_KernelOp : AidgeExport_Op<"kernel", [HasParent<"GraphOp">,
+    DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
   let summary = "one kernel call";
   let description = [{
     Calls `entry` for layer `name` (its ONNX node) with the arena, the
