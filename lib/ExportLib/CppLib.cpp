@@ -52,7 +52,8 @@ bool isConstant(Value value) {
 std::optional<int64_t> depthwiseScore(Operation *op) {
   auto conv = cast<ConvOp>(op);
   int64_t channels = getDefaultOrderShape(conv.getInput().getType())[1];
-  if (conv.getGroup() > 1 && conv.getGroup() == channels)
+  int64_t group = conv.getGroup();
+  if (group > 1 && group == channels)
     return 1;
   return std::nullopt;
 }
@@ -85,6 +86,16 @@ std::optional<int64_t> blockedFCScore(Operation *op) {
   }
   return 1;
 }
+
+/// max_pool with its i64 indices, laid out like its output.
+ImplSpec maxPoolIndices(DataFormat format) {
+  ImplSpec spec;
+  spec.inputs = {io("f32", format)};
+  spec.outputs = {io("f32", format), io("i64", format)};
+  spec.attrs = {{"with_indices", "unit"}};
+  return spec;
+}
+
 /// An installed program finds the kernels in its prefix,
 /// <prefix>/share/aidge-mlir/cpp; one in the build tree (or linked outside
 /// any prefix) falls back to the source tree.
@@ -150,6 +161,9 @@ void mlir::aidge::registerCppExportLib(ExportLibRegistry &registry) {
     ImplSpec pool = ImplSpec::uniform(io("f32", format));
     b.add("max_pool", pool, (Twine("max_pool") + suffix).str(),
           "pooling_forward", "pooling.hpp", window);
+    b.add("max_pool", maxPoolIndices(format),
+          (Twine("max_pool_indices") + suffix).str(),
+          "max_pooling_indices_forward", "pooling.hpp", window);
     b.add("avg_pool", pool, (Twine("avg_pool") + suffix).str(),
           "pooling_forward", "pooling.hpp", window);
     b.add("global_average_pool", pool,
@@ -181,6 +195,8 @@ void mlir::aidge::registerCppExportLib(ExportLibRegistry &registry) {
   ImplSpec pool3d = ImplSpec::uniform(io("f32", DataFormat::ndhwc));
   b.add("max_pool", pool3d, "max_pool3d", "pooling_forward", "pooling.hpp",
         window);
+  b.add("max_pool", maxPoolIndices(DataFormat::ndhwc), "max_pool_indices3d",
+        "max_pooling_indices_forward", "pooling.hpp", window);
   b.add("avg_pool", pool3d, "avg_pool3d", "pooling_forward", "pooling.hpp",
         window);
   // Batch norm of a matrix (after a dense layer): channels are dimension 1.

@@ -203,12 +203,15 @@ static LogicalResult compute(ConvTransposeOp op, ValueMap &values) {
 /// max_pool and avg_pool: the window of each output cell, clipped to the
 /// input. max propagates NaN (as numpy's max does); avg divides by the cells inside the input, or with
 /// count_include_pad by those inside the padded input (the part of a
-/// ceil_mode window past the end pads never counts).
+/// ceil_mode window past the end pads never counts). `indices`, when
+/// given, receives max_pool's position of each maximum in the flattened
+/// input (column major over the spatial axes with `columnMajor`).
 static LogicalResult evaluatePool(Operation *op, Value input, Value result,
                                   ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
                                   ArrayRef<int64_t> dilations, ArrayRef<int64_t> pads,
                                   bool isMax, bool countIncludePad,
-                                  ActivationAttr activation, ValueMap &values) {
+                                  ActivationAttr activation, ValueMap &values,
+                                  Value indices = {}, bool columnMajor = false) {
   Planar x = readPlanar(values, input);
   SmallVector<int64_t> out =
       getDefaultOrderShape(cast<RankedTensorType>(result.getType()));
@@ -216,7 +219,7 @@ static LogicalResult evaluatePool(Operation *op, Value input, Value result,
   if (failed(win))
     return failure();
   int64_t planes = x.shape[0] * x.shape[1];
-  std::vector<double> y;
+  std::vector<double> y, where;
   y.reserve(planes * win->outD * win->outH * win->outW);
   for (int64_t p = 0; p < planes; ++p)
     for (int64_t oz = 0; oz < win->outD; ++oz)
@@ -225,7 +228,7 @@ static LogicalResult evaluatePool(Operation *op, Value input, Value result,
           int64_t iz0 = oz * win->sD - win->padF, iy0 = oy * win->sH - win->padT,
                   ix0 = ox * win->sW - win->padL;
           double acc = isMax ? -std::numeric_limits<double>::infinity() : 0.0;
-          int64_t cells = 0;
+          int64_t cells = 0, argmax = 0;
           for (int64_t kz = 0; kz < win->kD; ++kz) {
             int64_t iz = iz0 + kz * win->dD;
             if (iz < 0 || iz >= win->inD)
@@ -238,9 +241,16 @@ static LogicalResult evaluatePool(Operation *op, Value input, Value result,
                 int64_t ix = ix0 + kx * win->dW;
                 if (ix < 0 || ix >= win->inW)
                   continue;
-                double v =
-                    x.values[((p * win->inD + iz) * win->inH + iy) * win->inW + ix];
-                acc = isMax ? (std::isnan(v) || v > acc ? v : acc) : acc + v;
+                int64_t at = ((p * win->inD + iz) * win->inH + iy) * win->inW + ix;
+                double v = x.values[at];
+                if (isMax && (cells == 0 || std::isnan(v) || v > acc)) {
+                  acc = v;
+                  argmax = columnMajor
+                               ? ((p * win->inW + ix) * win->inH + iy) * win->inD + iz
+                               : at;
+                } else if (!isMax) {
+                  acc += v;
+                }
                 ++cells;
               }
             }
@@ -254,8 +264,11 @@ static LogicalResult evaluatePool(Operation *op, Value input, Value result,
             acc = cells ? acc / cells : 0.0;
           }
           y.push_back(activate(activation, acc));
+          where.push_back(argmax);
         }
   writePlanar(values, result, std::move(y));
+  if (indices)
+    writePlanar(values, indices, std::move(where));
   return success();
 }
 
@@ -304,11 +317,11 @@ std::optional<LogicalResult> reference::detail::evaluateWindowOp(Operation *op,
       .Case<ConvOp, ConvTransposeOp, BatchNormOp>(
           [&](auto op) { return compute(op, values); })
       .Case([&](MaxPoolOp pool) {
-        return evaluatePool(pool, pool.getInput(), pool.getResult(),
+        return evaluatePool(pool, pool.getInput(), pool.getOutput(),
                             pool.getKernelShape(), pool.getStrides(),
                             pool.getDilations(), pool.getPads(), /*isMax=*/true,
                             /*countIncludePad=*/false, pool.getActivationAttr(),
-                            values);
+                            values, pool.getIndices(), pool.getColumnMajor());
       })
       .Case([&](AvgPoolOp pool) {
         return evaluatePool(pool, pool.getInput(), pool.getResult(),

@@ -86,7 +86,8 @@ static bool isDepthwise(Operation *op) {
     return false;
   int64_t channels = aidge::getDefaultOrderShape(
       cast<RankedTensorType>(conv.getInput().getType()))[1];
-  return conv.getGroup() > 1 && conv.getGroup() == channels;
+  int64_t group = conv.getGroup();
+  return group > 1 && group == channels;
 }
 
 std::string aidge_python::getAidgeType(Operation *op) {

@@ -297,7 +297,7 @@ LogicalResult configureFCAsConv(CallBuilder &b, FCOp fc) {
 
 template <typename PoolOp>
 LogicalResult configurePool(CallBuilder &b, PoolOp pool, bool isMax) {
-  auto in = getImage(pool.getInput()), out = getImage(pool.getResult());
+  auto in = getImage(pool.getInput()), out = getImage(pool->getResult(0));
   if (!in || !out)
     return pool.emitError("the cpp pooling kernels take channels-last tensors; "
                           "run --aidge-match-impl");
@@ -318,6 +318,15 @@ LogicalResult configurePool(CallBuilder &b, PoolOp pool, bool isMax) {
   windowParams(b, getWindow(pool.getKernelShape(), pool.getStrides(),
                             pool.getDilations(), pool.getPads()));
   b.activation(pool.getActivationAttr());
+  bool columnMajor = false;
+  if constexpr (std::is_same_v<PoolOp, MaxPoolOp>) {
+    columnMajor = pool.getColumnMajor();
+    // max_pooling_indices_forward is a template on the index type.
+    if (Value indices = pool.getIndices())
+      b.call.templateArgs.push_back(*aidge_export::getCppType(
+          getElementTypeOrSelf(indices.getType())));
+  }
+  b.param("column_major", (int64_t)columnMajor);
   b.input(pool.getInput());
   return success();
 }

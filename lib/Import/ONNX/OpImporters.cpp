@@ -240,7 +240,8 @@ LogicalResult importConvTranspose(NodeImporter &node) {
 
 template <typename OpTy>
 LogicalResult importPool(NodeImporter &node) {
-  if (failed(requireInputs(node, 1)) || failed(node.onlyOutputsUsed(1)))
+  constexpr bool isMax = std::is_same_v<OpTy, MaxPoolOp>;
+  if (failed(requireInputs(node, 1)) || failed(node.onlyOutputsUsed(isMax ? 2 : 1)))
     return failure();
   RankedTensorType input = node.inputType(0);
   if (input.getRank() < 3)
@@ -248,16 +249,28 @@ LogicalResult importPool(NodeImporter &node) {
   FailureOr<Window> w = decodeWindow(node, input.getShape().drop_front(2), {});
   if (failed(w))
     return failure();
-  if (node.getInt("storage_order", 0) != 0)
-    return node.error() << "storage_order 1 is not supported";
   bool ceil = node.getInt("ceil_mode", 0) != 0;
-  if constexpr (std::is_same_v<OpTy, MaxPoolOp>)
-    return emitSingle<MaxPoolOp>(node, node.input(0), w->kernel, w->strides,
-                                 w->dilations, w->pads, ceil);
-  else
+  if constexpr (isMax) {
+    // storage_order only orders the Indices output.
+    int64_t order = node.getInt("storage_order", 0);
+    if (order != 0 && order != 1)
+      return node.error() << "storage_order must be 0 or 1, not " << order;
+    bool withIndices = node.hasOutput(1);
+    FailureOr<MaxPoolOp> op = createOp<MaxPoolOp>(
+        node, SmallVector<Type>(withIndices ? 2 : 1, none(node)), node.input(0),
+        w->kernel, w->strides, w->dilations, w->pads, ceil, withIndices,
+        withIndices && order == 1);
+    if (failed(op))
+      return failure();
+    node.setOutput(0, op->getOutput());
+    if (withIndices)
+      node.setOutput(1, op->getIndices());
+    return success();
+  } else {
     return emitSingle<AvgPoolOp>(node, node.input(0), w->kernel, w->strides,
                                  w->dilations, w->pads, ceil,
                                  node.getInt("count_include_pad", 0) != 0);
+  }
 }
 
 //===----------------------------------------------------------------------===//

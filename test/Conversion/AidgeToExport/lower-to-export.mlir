@@ -86,17 +86,32 @@ func.func @conv_act(%x: tensor<1x2x2x2xf32, #aidge<format nhwc>>) -> (tensor<1x2
 // CHECK-LABEL: aidge_export.arena @pools_mem
 // CHECK: aidge_export.kernel "maxp" "aidge_cpp::pooling_forward" {headers = ["kernels/cpp/pooling.hpp"],
 // CHECK-SAME: kernel = "max_pool2d", lib = "cpp",
-// CHECK-SAME: param_names = ["kind", "count_include_pad", "batch", "in_depth", "in_height", "in_width", "channels", "out_depth", "out_height", "out_width", "kernel_d", "stride_d", "dilation_d", "pad_front", "pad_back", "kernel_h", "kernel_w", "stride_h", "stride_w", "dilation_h", "dilation_w", "pad_top", "pad_left", "pad_bottom", "pad_right", "act"],
-// CHECK-SAME: params = ["aidge_cpp::PoolKind::max", 0, 1, 1, 7, 9, 3, 1, 4, 4, 1, 1, 1, 0, 0, 3, 3, 2, 2, 1, 1, 1, 0, 1, 0, "aidge_cpp::kNoActivation"],
+// CHECK-SAME: param_names = ["kind", "count_include_pad", "batch", "in_depth", "in_height", "in_width", "channels", "out_depth", "out_height", "out_width", "kernel_d", "stride_d", "dilation_d", "pad_front", "pad_back", "kernel_h", "kernel_w", "stride_h", "stride_w", "dilation_h", "dilation_w", "pad_top", "pad_left", "pad_bottom", "pad_right", "act", "column_major"],
+// CHECK-SAME: params = ["aidge_cpp::PoolKind::max", 0, 1, 1, 7, 9, 3, 1, 4, 4, 1, 1, 1, 0, 0, 3, 3, 2, 2, 1, 1, 1, 0, 1, 0, "aidge_cpp::kNoActivation", 0],
 // CHECK-SAME: params_type = "aidge_cpp::PoolParams", step = 1 : i64, weights = []}
 // CHECK: aidge_export.kernel "avgp" "aidge_cpp::pooling_forward"
 // CHECK-SAME: kernel = "avg_pool2d", lib = "cpp",
-// CHECK-SAME: params = ["aidge_cpp::PoolKind::avg", 1, 1, 1, 7, 9, 3, 1, 6, 5, 1, 1, 1, 0, 0, 2, 3, 1, 2, 1, 1, 0, 1, 0, 1, "aidge_cpp::kNoActivation"],
+// CHECK-SAME: params = ["aidge_cpp::PoolKind::avg", 1, 1, 1, 7, 9, 3, 1, 6, 5, 1, 1, 1, 0, 0, 2, 3, 1, 2, 1, 1, 0, 1, 0, 1, "aidge_cpp::kNoActivation", 0],
 // CHECK-SAME: params_type = "aidge_cpp::PoolParams", step = 2 : i64, weights = []}
 func.func @pools(%x: tensor<1x7x9x3xf32, #aidge<format nhwc>>) -> (tensor<1x4x4x3xf32, #aidge<format nhwc>>, tensor<1x6x5x3xf32, #aidge<format nhwc>>) {
   %m = aidge.max_pool %x {ceil_mode = false, dilations = array<i64: 1, 1>, kernel_shape = array<i64: 3, 3>, pads = array<i64: 1, 0, 1, 0>, strides = array<i64: 2, 2>} : (tensor<1x7x9x3xf32, #aidge<format nhwc>>) -> tensor<1x4x4x3xf32, #aidge<format nhwc>> loc("maxp")
   %a = aidge.avg_pool %x {ceil_mode = false, count_include_pad = true, dilations = array<i64: 1, 1>, kernel_shape = array<i64: 2, 3>, pads = array<i64: 0, 1, 0, 1>, strides = array<i64: 1, 2>} : (tensor<1x7x9x3xf32, #aidge<format nhwc>>) -> tensor<1x6x5x3xf32, #aidge<format nhwc>> loc("avgp")
   return %m, %a : tensor<1x4x4x3xf32, #aidge<format nhwc>>, tensor<1x6x5x3xf32, #aidge<format nhwc>>
+}
+
+// -----
+
+// max_pool with its indices: a template on their type, both outputs in the
+// arena (channels last, like the input), column_major last in PoolParams.
+// CHECK-LABEL: aidge_export.arena @max_pool_indices_mem
+// CHECK: aidge_export.kernel "maxpi" "aidge_cpp::max_pooling_indices_forward" {headers = ["kernels/cpp/pooling.hpp"],
+// CHECK-SAME: kernel = "max_pool_indices2d", lib = "cpp",
+// CHECK-SAME: outputs = [#aidge.mem_info<size = 8, {{[^>]*}}>, #aidge.mem_info<size = 16, {{[^>]*}}>]
+// CHECK-SAME: params = ["aidge_cpp::PoolKind::max", 0, 1, 1, 5, 5, 2, 1, 2, 2, 1, 1, 1, 0, 0, 2, 2, 2, 2, 1, 1, 0, 0, 0, 0, "aidge_cpp::kNoActivation", 1],
+// CHECK-SAME: template_args = ["std::int64_t"]
+func.func @max_pool_indices(%x: tensor<1x5x5x2xf32, #aidge<format nhwc>>) -> (tensor<1x2x2x2xf32, #aidge<format nhwc>>, tensor<1x2x2x2xi64, #aidge<format nhwc>>) {
+  %m:2 = aidge.max_pool %x {ceil_mode = false, column_major, dilations = array<i64: 1, 1>, kernel_shape = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>, with_indices} : (tensor<1x5x5x2xf32, #aidge<format nhwc>>) -> (tensor<1x2x2x2xf32, #aidge<format nhwc>>, tensor<1x2x2x2xi64, #aidge<format nhwc>>) loc("maxpi")
+  return %m#0, %m#1 : tensor<1x2x2x2xf32, #aidge<format nhwc>>, tensor<1x2x2x2xi64, #aidge<format nhwc>>
 }
 
 // -----
@@ -123,7 +138,7 @@ func.func @conv3d(%x: tensor<1x5x6x4x3xf32, #aidge<format ndhwc>>) -> tensor<1x3
 // CHECK-LABEL: aidge_export.arena @pool3d_mem
 // CHECK: aidge_export.kernel "maxp3" "aidge_cpp::pooling_forward" {headers = ["kernels/cpp/pooling.hpp"],
 // CHECK-SAME: kernel = "max_pool3d", lib = "cpp",
-// CHECK-SAME: params = ["aidge_cpp::PoolKind::max", 0, 1, 4, 6, 5, 2, 4, 2, 3, 2, 1, 1, 1, 0, 3, 3, 2, 2, 1, 1, 0, 1, 0, 1, "aidge_cpp::kNoActivation"],
+// CHECK-SAME: params = ["aidge_cpp::PoolKind::max", 0, 1, 4, 6, 5, 2, 4, 2, 3, 2, 1, 1, 1, 0, 3, 3, 2, 2, 1, 1, 0, 1, 0, 1, "aidge_cpp::kNoActivation", 0],
 // CHECK-SAME: params_type = "aidge_cpp::PoolParams"
 func.func @pool3d(%x: tensor<1x4x6x5x2xf32, #aidge<format ndhwc>>) -> tensor<1x4x2x3x2xf32, #aidge<format ndhwc>> {
   %m = aidge.max_pool %x {ceil_mode = false, dilations = array<i64: 1, 1, 1>, kernel_shape = array<i64: 2, 3, 3>, pads = array<i64: 1, 0, 1, 0, 0, 1>, strides = array<i64: 1, 2, 2>} : (tensor<1x4x6x5x2xf32, #aidge<format ndhwc>>) -> tensor<1x4x2x3x2xf32, #aidge<format ndhwc>> loc("maxp3")

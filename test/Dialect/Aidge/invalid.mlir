@@ -517,6 +517,34 @@ func.func @max_pool_4d(%x: tensor<1x1x4x4x4x4xf32>) {
 
 // -----
 
+// Indices are i64.
+func.func @max_pool_indices_type(%x: tensor<1x1x4x4xf32>) {
+  // expected-error @+1 {{'aidge.max_pool' op result #1 must be statically shaped tensor of 64-bit signless integer values, but got 'tensor<1x1x3x3xi32>'}}
+  %0:2 = aidge.max_pool %x {ceil_mode = false, dilations = array<i64: 1, 1>, kernel_shape = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>, with_indices} : (tensor<1x1x4x4xf32>) -> (tensor<1x1x3x3xf32>, tensor<1x1x3x3xi32>)
+  return
+}
+
+// -----
+
+// The indices result comes with with_indices, and only with it.
+func.func @max_pool_indices_without_attr(%x: tensor<1x1x4x4xf32>) {
+  // expected-error @+2 {{'aidge.max_pool' op inferred type(s) 'tensor<1x1x3x3xf32>' are incompatible with return type(s) of operation 'tensor<1x1x3x3xf32>', 'tensor<1x1x3x3xi64>'}}
+  // expected-error @+1 {{'aidge.max_pool' op failed to infer returned types}}
+  %0:2 = aidge.max_pool %x {ceil_mode = false, dilations = array<i64: 1, 1>, kernel_shape = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x1x4x4xf32>) -> (tensor<1x1x3x3xf32>, tensor<1x1x3x3xi64>)
+  return
+}
+
+// -----
+
+func.func @max_pool_column_major_without_indices(%x: tensor<1x1x4x4xf32>) {
+  // expected-error @+2 {{'aidge.max_pool' op column_major orders indices, so needs with_indices}}
+  // expected-error @+1 {{'aidge.max_pool' op failed to infer returned types}}
+  %0 = aidge.max_pool %x {ceil_mode = false, column_major, dilations = array<i64: 1, 1>, kernel_shape = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x1x4x4xf32>) -> tensor<1x1x3x3xf32>
+  return
+}
+
+// -----
+
 func.func @max_pool_dilations(%x: tensor<1x1x4x4xf32>) {
   // expected-error @+2 {{'aidge.max_pool' op expects 2 positive dilations}}
   // expected-error @+1 {{'aidge.max_pool' op failed to infer returned types}}

@@ -182,6 +182,14 @@ func.func @max_pool(%x: tensor<1x3x32x32xf32>) -> tensor<1x3x16x16xf32> {
   return %0 : tensor<1x3x16x16xf32>
 }
 
+// ONNX's Indices output: i64, shaped like the output.
+// CHECK-LABEL: func @max_pool_with_indices
+func.func @max_pool_with_indices(%x: tensor<1x3x32x32xf32>) -> (tensor<1x3x16x16xf32>, tensor<1x3x16x16xi64>) {
+  // CHECK: aidge.max_pool %arg0 {ceil_mode = false, column_major, dilations = array<i64: 1, 1>, kernel_shape = array<i64: 3, 3>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>, with_indices} : (tensor<1x3x32x32xf32>) -> (tensor<1x3x16x16xf32>, tensor<1x3x16x16xi64>)
+  %0:2 = aidge.max_pool %x {ceil_mode = false, column_major, dilations = array<i64: 1, 1>, kernel_shape = array<i64: 3, 3>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>, with_indices} : (tensor<1x3x32x32xf32>) -> (tensor<1x3x16x16xf32>, tensor<1x3x16x16xi64>)
+  return %0#0, %0#1 : tensor<1x3x16x16xf32>, tensor<1x3x16x16xi64>
+}
+
 // A 3-D window over D x H x W: (4 + 1 - 2) / 1 + 1 = 4, (6 - 3) / 2 + 1 = 2, (5 + 2 - 3) / 2 + 1 = 3.
 // CHECK-LABEL: func @avg_pool_3d
 func.func @avg_pool_3d(%x: tensor<1x2x4x6x5xf32>) -> tensor<1x2x4x2x3xf32> {

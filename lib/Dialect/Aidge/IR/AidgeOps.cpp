@@ -255,7 +255,16 @@ static LogicalResult inferPool(const InferenceError &error, Adaptor adaptor,
 LogicalResult MaxPoolOp::inferReturnTypes(MLIRContext *, std::optional<Location> loc,
                                           Adaptor adaptor,
                                           SmallVectorImpl<Type> &types) {
-  return inferPool(InferenceError(loc, getOperationName()), adaptor, types);
+  InferenceError error(loc, getOperationName());
+  if (adaptor.getColumnMajor() && !adaptor.getWithIndices())
+    return error("column_major orders indices, so needs with_indices");
+  if (failed(inferPool(error, adaptor, types)))
+    return failure();
+  // The indices are laid out like the output, in i64.
+  if (adaptor.getWithIndices())
+    types.push_back(cast<RankedTensorType>(types.front())
+                        .clone(IntegerType::get(adaptor.getInput().getContext(), 64)));
+  return success();
 }
 
 LogicalResult AvgPoolOp::inferReturnTypes(MLIRContext *, std::optional<Location> loc,

@@ -25,6 +25,9 @@ static bool setWindow(Operation *op, memory::Op &info) {
     pads = conv.getPads();
     kernel = getDefaultOrderShape(conv.getWeight().getType())[2];
   } else if (auto pool = dyn_cast<MaxPoolOp>(op)) {
+    // Its indices are a second output the window overlap does not cover.
+    if (pool.getWithIndices())
+      return false;
     strides = pool.getStrides(), dilations = pool.getDilations();
     pads = pool.getPads(), kernel = pool.getKernelShape()[0];
   } else if (auto pool = dyn_cast<AvgPoolOp>(op)) {

@@ -227,3 +227,20 @@ func.func @conv_transpose3d(%x: tensor<1x4x3x4x2xf32>) -> tensor<1x4x6x5x4xf32> 
   %y = aidge.conv_transpose %x, %w {dilations = array<i64: 1, 2, 1>, group = 2 : i64, output_padding = array<i64: 1, 0, 0>, pads = array<i64: 1, 0, 1, 0, 1, 1>, strides = array<i64: 2, 1, 3>} : (tensor<1x4x3x4x2xf32>, tensor<4x2x2x2x3xf32>) -> tensor<1x4x6x5x4xf32>
   return %y : tensor<1x4x6x5x4xf32>
 }
+
+// -----
+
+// A max_pool with indices takes the kernel that writes them (the plain one
+// has one output); both results run channels last, so the i64 indices are
+// transposed back too. A max_pool without them keeps the plain kernel.
+// CHECK-LABEL: func @max_pool_indices
+// CHECK: %[[Y:.*]], %[[Z:.*]] = aidge.max_pool %{{.*}} {aidge.impl = #aidge.impl<lib = "cpp", kernel = "max_pool_indices2d"
+// CHECK-SAME: -> (tensor<1x2x2x2xf32, #aidge<format nhwc>>, tensor<1x2x2x2xi64, #aidge<format nhwc>>)
+// CHECK-DAG: aidge.transpose %[[Y]] {{.*}} -> tensor<1x2x2x2xf32>
+// CHECK-DAG: aidge.transpose %[[Z]] {{.*}} -> tensor<1x2x2x2xi64>
+// CHECK: aidge.max_pool %{{.*}} {aidge.impl = #aidge.impl<lib = "cpp", kernel = "max_pool2d"
+func.func @max_pool_indices(%x: tensor<1x2x5x5xf32>) -> (tensor<1x2x2x2xf32>, tensor<1x2x2x2xi64>, tensor<1x2x2x2xf32>) {
+  %y:2 = aidge.max_pool %x {ceil_mode = false, dilations = array<i64: 1, 1>, kernel_shape = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>, with_indices} : (tensor<1x2x5x5xf32>) -> (tensor<1x2x2x2xf32>, tensor<1x2x2x2xi64>)
+  %p = aidge.max_pool %x {ceil_mode = false, dilations = array<i64: 1, 1>, kernel_shape = array<i64: 2, 2>, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 2, 2>} : (tensor<1x2x5x5xf32>) -> tensor<1x2x2x2xf32>
+  return %y#0, %y#1, %p : tensor<1x2x2x2xf32>, tensor<1x2x2x2xi64>, tensor<1x2x2x2xf32>
+}

@@ -429,6 +429,21 @@ def _(c):
            pads=[1, 0, 1, 0, 0, 1])
     c.output("y")
 
+@case("maxpool_indices_o12", 12)
+def _(c):
+    c.input("x", [1, 3, 7, 7])
+    c.node("MaxPool", ["x"], ["y", "z"], "maxpool0", kernel_shape=[3, 3], strides=[2, 2],
+           storage_order=1)
+    c.output("y")
+    c.output("z", elem=INT64)
+
+@case("maxpool_bad_storage_order_o12", 12)
+def _(c):
+    c.input("x", [1, 3, 7, 7])
+    c.node("MaxPool", ["x"], ["y", "z"], "maxpool0", kernel_shape=[3, 3], storage_order=2)
+    c.output("y", [1, 3, 5, 5])
+    c.output("z", [1, 3, 5, 5], elem=INT64)
+
 @case("avgpool3d_include_pad_o11", 11)
 def _(c):
     c.input("x", [1, 2, 4, 6, 5])

@@ -937,7 +937,8 @@ aidge_cpp::PoolParams pool_params(aidge_cpp::PoolKind kind, bool cip, int n, int
                                pl,
                                pb,
                                pr,
-                               act};
+                               act,
+                               false};
 }
 
 std::string pool_desc(const aidge_cpp::PoolParams &p) {
@@ -954,6 +955,70 @@ std::string pool_desc(const aidge_cpp::PoolParams &p) {
     << p.pad_right << " "
     << act_name(p.act);
   return s.str();
+}
+
+/// ONNX MaxPool's Indices of a max pool over the NDHWC `x`: the position of
+/// the first maximum of each window in the NCDHW tensor, row or column major
+/// over the spatial axes.
+std::vector<int64_t> ref_pool_indices(const std::vector<float> &x,
+                                      const aidge_cpp::PoolParams &p) {
+  const long D = p.in_depth, H = p.in_height, W = p.in_width, C = p.channels;
+  std::vector<int64_t> z;
+  for (long n = 0; n < p.batch; ++n)
+    for (long oz = 0; oz < p.out_depth; ++oz)
+      for (long oy = 0; oy < p.out_height; ++oy)
+        for (long ox = 0; ox < p.out_width; ++ox)
+          for (long c = 0; c < C; ++c) {
+            float best = -kInf;
+            int64_t at = 0;
+            bool first = true;
+            for (long kz = 0; kz < p.kernel_d; ++kz)
+              for (long ky = 0; ky < p.kernel_h; ++ky)
+                for (long kx = 0; kx < p.kernel_w; ++kx) {
+                  const long iz = oz * p.stride_d - p.pad_front + kz * p.dilation_d;
+                  const long iy = oy * p.stride_h - p.pad_top + ky * p.dilation_h;
+                  const long ix = ox * p.stride_w - p.pad_left + kx * p.dilation_w;
+                  if (iz < 0 || iz >= D || iy < 0 || iy >= H || ix < 0 || ix >= W)
+                    continue;
+                  const float v =
+                      x[static_cast<std::size_t>((((n * D + iz) * H + iy) * W + ix) * C + c)];
+                  if (first || v > best) {
+                    best = v;
+                    at = (n * C + c) * D * H * W +
+                         (p.column_major ? (ix * H + iy) * D + iz : (iz * H + iy) * W + ix);
+                  }
+                  first = false;
+                }
+            z.push_back(at);
+          }
+  return z;
+}
+
+/// max_pooling_indices_forward writes two outputs, which run_case does not
+/// model: both are checked here, on every input/output layout pair.
+void test_max_pool_indices(const aidge_cpp::PoolParams &p) {
+  const std::vector<float> x = rand_vec(static_cast<long>(p.batch) * p.in_depth *
+                                        p.in_height * p.in_width * p.channels);
+  const Geo in = geo_nhwc(p.batch * p.in_depth, p.in_height, p.in_width, p.channels);
+  const Geo out = geo_nhwc(p.batch * p.out_depth, p.out_height, p.out_width, p.channels);
+  const std::vector<float> want_y = ref_pool(x, p);
+  const std::vector<int64_t> want_z = ref_pool_indices(x, p);
+  for (const Layout &l : kLayouts) {
+    Placer pl;
+    const MemInfo xm = pl.place(in, l.in, sizeof(float));
+    const MemInfo ym = pl.place(out, l.out, sizeof(float));
+    const MemInfo zm = pl.place(out, l.out, sizeof(int64_t));
+    Arena a(pl.cursor + 16);
+    for (std::size_t j = 0; j < x.size(); ++j)
+      *aidge_cpp::at<float>(a.mem, xm, static_cast<long>(j)) = x[j];
+    aidge_cpp::max_pooling_indices_forward<int64_t>(a.mem, xm, ym, zm, p);
+    std::string why;
+    const bool ok = check_output(a, ym, want_y, nullptr, why) &&
+                    check_output(a, zm, want_z, nullptr, why);
+    record("max_pooling_indices_forward",
+           pool_desc(p) + (p.column_major ? " column_major " : " ") + layout_str(l),
+           ok, why);
+  }
 }
 
 void test_pools() {
@@ -989,6 +1054,15 @@ void test_pools() {
           aidge_cpp::pooling_forward(mem, ins[0], out, p);
         });
   }
+
+  // Indices: row and column major, padded (windows clipped at the border),
+  // dilated, more channels than a chunk, and a 3-D window.
+  for (const std::size_t i : {0, 4, 6, 8})
+    for (const bool column_major : {false, true}) {
+      aidge_cpp::PoolParams p = pools[i];
+      p.column_major = column_major;
+      test_max_pool_indices(p);
+    }
 
   const std::vector<aidge_cpp::GlobalPoolParams> globals = {
       {PoolKind::avg, 1, 7, 7, 16, kNone},

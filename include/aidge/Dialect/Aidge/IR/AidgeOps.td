@@ -163,12 +163,21 @@ def Aidge_MaxPoolOp : Aidge_InferredOp<"max_pool"> {
     `pads` are begin pads then end pads per spatial axis. With `ceil_mode`
     the output size rounds up, but a window that would start in the end
     padding is dropped (as in ONNX and PyTorch).
+
+    With `with_indices`, the op also returns ONNX MaxPool's `Indices`: per
+    output cell the i64 position of its maximum (the first one in window
+    order) in the input tensor flattened as `N x C x D...`, row major over
+    the spatial axes, or column major (the first spatial axis varying
+    fastest) with `column_major`. The layout of `input` does not change
+    these positions: they always index the ONNX (channels-first) tensor.
   }];
   let arguments = (ins AnyStaticShapeTensor:$input, DenseI64ArrayAttr:$kernel_shape,
                        DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
                        DenseI64ArrayAttr:$pads, BoolAttr:$ceil_mode,
+                       UnitAttr:$with_indices, UnitAttr:$column_major,
                        OptionalAttr<Aidge_ActivationAttr>:$activation);
-  let results = (outs AnyStaticShapeTensor:$output);
+  let results = (outs AnyStaticShapeTensor:$output,
+                      Optional<StaticShapeTensorOf<[I64]>>:$indices);
 }
 
 def Aidge_AvgPoolOp : Aidge_InferredOp<"avg_pool"> {

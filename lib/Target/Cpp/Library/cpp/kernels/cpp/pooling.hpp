@@ -16,8 +16,9 @@ enum class PoolKind { max, avg };
 /// Field order: {kind, count_include_pad, batch, in_depth, in_height,
 /// in_width, channels, out_depth, out_height, out_width, kernel_d, stride_d,
 /// dilation_d, pad_front, pad_back, kernel_h, kernel_w, stride_h, stride_w,
-/// dilation_h, dilation_w, pad_top, pad_left, pad_bottom, pad_right, act}.
-/// ceil_mode is expressed by the output dims (and end pads). 2-D (NHWC):
+/// dilation_h, dilation_w, pad_top, pad_left, pad_bottom, pad_right, act,
+/// column_major}. column_major only orders max_pooling_indices_forward's
+/// indices. ceil_mode is expressed by the output dims (and end pads). 2-D (NHWC):
 /// depths, kernel_d, stride_d and dilation_d 1, pad_front = pad_back = 0;
 /// 1-D (NWC): also the same for heights.
 struct PoolParams {
@@ -47,6 +48,7 @@ struct PoolParams {
   int pad_bottom;
   int pad_right;
   ActivationParams act;
+  bool column_major;
 };
 
 namespace detail {
@@ -137,6 +139,79 @@ inline void pooling_forward(unsigned char *mem, const MemInfo &in,
                 yp[j] = activate(cells > 0 ? acc[j] / d : 0.0f, p.act);
             }
             y.flush(obase + c0, nc, yp, ys);
+          }
+        }
+      }
+    }
+  }
+}
+
+/// max pooling_forward that also writes ONNX MaxPool's Indices: per output
+/// cell and channel, the position of its first maximum in the input
+/// flattened as [N][C][D][H][W] (channels first, whatever the layout here),
+/// row major, or with column_major as [N][C][W][H][D]. An empty window has
+/// index 0.
+template <typename Index>
+inline void max_pooling_indices_forward(unsigned char *mem, const MemInfo &in,
+                                        const MemInfo &out,
+                                        const MemInfo &indices,
+                                        const PoolParams &p) {
+  const In<float> x(mem, in);
+  const Out<float> y(mem, out);
+  const Out<Index> z(mem, indices);
+  const long D = p.in_depth, H = p.in_height, W = p.in_width, C = p.channels;
+  const long OD = p.out_depth, OH = p.out_height, OW = p.out_width;
+  float acc[kChunk];
+  Index arg[kChunk];
+  float xs[kChunk];
+  float ys[kChunk];
+  Index zs[kChunk];
+  for (long n = 0; n < p.batch; ++n) {
+    for (long oz = 0; oz < OD; ++oz) {
+      const detail::PoolAxis az = detail::pool_axis(
+          oz, p.stride_d, p.pad_front, p.pad_back, p.dilation_d, p.kernel_d, D);
+      for (long oy = 0; oy < OH; ++oy) {
+        const detail::PoolAxis ay = detail::pool_axis(
+            oy, p.stride_h, p.pad_top, p.pad_bottom, p.dilation_h, p.kernel_h, H);
+        for (long ox = 0; ox < OW; ++ox) {
+          const detail::PoolAxis ax = detail::pool_axis(
+              ox, p.stride_w, p.pad_left, p.pad_right, p.dilation_w, p.kernel_w, W);
+          const long obase = (((n * OD + oz) * OH + oy) * OW + ox) * C;
+          for (long c0 = 0; c0 < C; c0 += kChunk) {
+            const long nc = C - c0 < kChunk ? C - c0 : kChunk;
+            for (long j = 0; j < nc; ++j) {
+              acc[j] = -std::numeric_limits<float>::infinity();
+              arg[j] = 0;
+            }
+            bool first = true;
+            for (long kz = az.k0; kz < az.k1; ++kz) {
+              const long iz = az.i0 + kz * p.dilation_d;
+              for (long ky = ay.k0; ky < ay.k1; ++ky) {
+                const long iy = ay.i0 + ky * p.dilation_h;
+                for (long kx = ax.k0; kx < ax.k1; ++kx) {
+                  const long ix = ax.i0 + kx * p.dilation_w;
+                  const float *xp = x.load(
+                      (((n * D + iz) * H + iy) * W + ix) * C + c0, nc, xs);
+                  const long spatial = p.column_major ? (ix * H + iy) * D + iz
+                                                      : (iz * H + iy) * W + ix;
+                  for (long j = 0; j < nc; ++j)
+                    if (first || xp[j] > acc[j]) {
+                      acc[j] = xp[j];
+                      arg[j] = static_cast<Index>((n * C + c0 + j) * D * H * W +
+                                                  spatial);
+                    }
+                  first = false;
+                }
+              }
+            }
+            float *yp = y.store(obase + c0, nc, ys);
+            Index *zp = z.store(obase + c0, nc, zs);
+            for (long j = 0; j < nc; ++j) {
+              yp[j] = activate(acc[j], p.act);
+              zp[j] = arg[j];
+            }
+            y.flush(obase + c0, nc, yp, ys);
+            z.flush(obase + c0, nc, zp, zs);
           }
         }
       }
