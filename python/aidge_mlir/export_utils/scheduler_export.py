@@ -1,0 +1,150 @@
+"""``scheduler_export``: the C++ export of a scheduled graph (aidge_core's
+``export_utils.scheduler_export``), in one project where the ops matched to
+a Python implementation are rendered from their ExportNode templates and the
+others by the C++ translation (``aidge_mlir._core.export_cpp``)."""
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Callable, Dict, List, Optional
+
+from .. import _core
+from .data_conversion import aidge2c
+from .export_registry import ExportLib
+from .mem_info import generate_optimized_memory_info
+from .node_export import ExportNode
+
+
+def _include(path: str) -> str:
+    """A header path relative to the export's dnn/ folder, as forward.cpp
+    (in dnn/src, compiled with -Idnn/include) includes it."""
+    return path[len("include/"):] if path.startswith("include/") else f"../{path}"
+
+
+def _input_pointers(graph, node) -> List[str]:
+    """Declarations of the node's activation inputs under their ExportNode
+    names (``<producer>_output_<k>``, ``<node>_input_<i>``), pointing into the
+    arena: the C++-rendered producers declare no such variables."""
+    names = ExportNode(node).attributes["in_name"]
+    lines = []
+    for name, tensor in zip(names, node.inputs):
+        if tensor.kind == "param":
+            raise RuntimeError(f"node {node.name} ({node.type}): weight input '{tensor.name}' is "
+                               f"not supported by Python-rendered kernels yet")
+        info = _tensor_mem_info(graph, tensor)
+        if info["stride"] != info["size"] or info["wrap_size"] != 0:
+            raise RuntimeError(f"node {node.name} ({node.type}): input '{tensor.name}' is not "
+                               f"contiguous in the memory plan (stride or wrap-around); a "
+                               f"Python-rendered kernel reads it through a plain pointer")
+        ctype = aidge2c(tensor.dtype)
+        lines.append(f"const {ctype} *{name} = reinterpret_cast<const {ctype} *>"
+                     f"(mem + {info['cont_offset']});")
+    return lines
+
+
+def _renderer(node_class: type, graph) -> Callable:
+    def render(node) -> dict:
+        export_node = node_class(node, node.mem_info)
+        with tempfile.TemporaryDirectory() as dnn:
+            includes = export_node.export(Path(dnn))
+            forward = "".join(export_node.forward())
+            files = {f"dnn/{p.relative_to(dnn).as_posix()}": p.read_text()
+                     for p in sorted(Path(dnn).rglob("*")) if p.is_file()}
+        body = _input_pointers(graph, node) + forward.rstrip("\n").split("\n")
+        block = "".join(f"    {line}\n" if line else "\n" for line in body)
+        return {"includes": [_include(p) for p in includes],
+                "forward": f"  // {node.name} ({node_class.__name__})\n  {{\n{block}  }}\n",
+                "files": files}
+    return render
+
+
+def _by_name(mem_info: Dict) -> Dict[str, List[dict]]:
+    """A memory manager's plan keyed by node name (it may key by Node)."""
+    return {key if isinstance(key, str) else key.name: value for key, value in mem_info.items()}
+
+
+def _test_data_dir(test_data, inputs_only: bool, scratch: Path) -> str:
+    """An ONNX test data set directory holding ``test_data``: a directory
+    (``input_<i>.pb``, ``output_<i>.pb``) or a pair (inputs, expected
+    outputs) of lists of numpy arrays; only its inputs with ``inputs_only``
+    (the export then prints its outputs instead of comparing them)."""
+    import onnx.numpy_helper
+
+    scratch.mkdir()
+    if isinstance(test_data, (str, Path)):
+        source = Path(test_data)
+        if not source.is_dir():
+            raise FileNotFoundError(f"scheduler_export: test_data '{source}' is not a directory")
+        for pb in sorted(source.glob("input_*.pb")) + (
+                [] if inputs_only else sorted(source.glob("output_*.pb"))):
+            shutil.copy(pb, scratch / pb.name)
+        return str(scratch)
+    try:
+        inputs, outputs = test_data
+    except (TypeError, ValueError):
+        raise TypeError("scheduler_export: test_data must be an ONNX test data set directory or "
+                        "a pair (inputs, expected_outputs) of lists of numpy arrays") from None
+    for kind, arrays in (("input", inputs), ("output", [] if inputs_only else outputs)):
+        for i, array in enumerate(arrays):
+            tensor = onnx.numpy_helper.from_array(array)
+            (scratch / f"{kind}_{i}.pb").write_bytes(tensor.SerializeToString())
+    return str(scratch)
+
+
+def scheduler_export(scheduler, export_folder_path, export_lib: Optional[type] = None,
+                     memory_manager: Optional[Callable] = None,
+                     memory_manager_args: Optional[dict] = None, test_mode: bool = False,
+                     test_data=None) -> None:
+    """Writes the C++ export of ``scheduler.graph``, in the scheduler's
+    static order, to ``export_folder_path``.
+
+    - ``export_lib``: the ExportLib subclass every node was matched against
+      (``aidge-match-impl{lib=<_name>}``); None: the built-in ``cpp``.
+      Nodes matched to one of its Python implementations are rendered
+      from their ExportNode templates, the others by the C++ translation.
+    - ``memory_manager``: ``(scheduler, **memory_manager_args) -> (peak_mem,
+      mem_info)``; default ``generate_optimized_memory_info``. Its plan is
+      written into the graph and checked byte by byte (an Error names what
+      is wrong).
+    - ``test_data``: an ONNX test data set directory, or a pair (inputs,
+      expected_outputs) of lists of numpy arrays; its inputs are embedded.
+    - ``test_mode``: ``main.cpp`` compares the outputs with the expected
+      ones of ``test_data`` and exits 1 on a mismatch.
+    """
+    if export_lib is not None and not (isinstance(export_lib, type)
+                                       and issubclass(export_lib, ExportLib)):
+        raise TypeError(f"scheduler_export: export_lib must be an ExportLib subclass, "
+                        f"got {export_lib!r}")
+    if test_mode and test_data is None:
+        raise ValueError("scheduler_export: test_mode needs test_data (an ONNX test data set "
+                         "directory, or a pair (inputs, expected_outputs) of lists of numpy "
+                         "arrays)")
+    lib = export_lib._name if export_lib is not None else "cpp"
+    graph = scheduler.graph
+    for node in scheduler.get_static_scheduling():
+        if node.impl is None:
+            raise RuntimeError(f"Operator {node.name}[{node.type}] doesn't have an "
+                               f"implementation: run aidge-match-impl{{lib={lib}}} before "
+                               f"scheduling")
+        if node.impl["lib"] != lib:
+            raise RuntimeError(f"Operator {node.name}[{node.type}] is implemented by export "
+                               f"library '{node.impl['lib']}', not '{lib}'")
+
+    manager = memory_manager or generate_optimized_memory_info
+    peak_mem, mem_info = manager(scheduler, **(memory_manager_args or {}))
+    _core.set_memory_plan(graph, peak_mem, _by_name(mem_info))
+
+    renderers = {}
+    if export_lib is not None:
+        renderers = {kernel: _renderer(node_class, graph)
+                     for kernel, (_, _, node_class) in export_lib._kernels.items()}
+    folder = Path(export_folder_path)
+    with tempfile.TemporaryDirectory() as scratch:
+        data = None
+        if test_data is not None:
+            data = _test_data_dir(test_data, not test_mode, Path(scratch) / "test_data")
+        _core.export_cpp(graph, str(folder), renderers=renderers, test_data=data)
+    if export_lib is not None:
+        for source, destination in export_lib.static_files.items():
+            (folder / destination).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, folder / destination)
