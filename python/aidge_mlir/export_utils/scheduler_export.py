@@ -31,7 +31,7 @@ def _input_pointers(graph, node) -> List[str]:
         if tensor.kind == "param":
             raise RuntimeError(f"node {node.name} ({node.type}): weight input '{tensor.name}' is "
                                f"not supported by Python-rendered kernels yet")
-        info = _tensor_mem_info(graph, tensor)
+        info = _tensor_mem_info(tensor)
         if info["stride"] != info["size"] or info["wrap_size"] != 0:
             raise RuntimeError(f"node {node.name} ({node.type}): input '{tensor.name}' is not "
                                f"contiguous in the memory plan (stride or wrap-around); a "
@@ -40,6 +40,11 @@ def _input_pointers(graph, node) -> List[str]:
         lines.append(f"const {ctype} *{name} = reinterpret_cast<const {ctype} *>"
                      f"(mem + {info['cont_offset']});")
     return lines
+
+
+def _tensor_mem_info(tensor) -> dict:
+    """Where the plan put ``tensor``."""
+    return tensor.producer.mem_info[tensor.producer_index]
 
 
 def _renderer(node_class: type, graph) -> Callable:
