@@ -11,6 +11,7 @@ AIDGE_PACKAGES=(
   libprotobuf-dev protobuf-compiler libonnx-dev libonnx-testdata
   python3 python3-onnx python3-numpy python3-torch python3-torchvision libgtest-dev
   librsvg2-bin
+  pybind11-dev python3-dev python3-jinja2 python3-pytest
 )
 
 aidge_install_deps() {

@@ -16,6 +16,16 @@ set +e
   --xunit-xml-output "$results/lit.xml" "$AIDGE_BUILD/test" "$AIDGE_BUILD/test/Unit"
 set -e
 
+echo "==> Python package (python/tests)"
+set +e
+PYTHONPATH="$AIDGE_BUILD/python" /usr/bin/python3 -m pytest -q -p no:cacheprovider \
+  "$AIDGE_ROOT/python/tests" --junitxml="$results/python.xml"
+set -e
+# A crash before pytest writes its report must still count as a failure.
+[ -f "$results/python.xml" ] || cat > "$results/python.xml" <<'XML'
+<testsuite><testcase classname="python" name="pytest"><failure message="pytest wrote no report"/></testcase></testsuite>
+XML
+
 echo "==> ONNX backend conformance (test/conformance)"
 set +e
 /usr/bin/python3 "$AIDGE_ROOT/test/conformance/run_conformance.py" \
