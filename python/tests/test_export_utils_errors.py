@@ -10,7 +10,8 @@ from aidge_mlir import _core
 from aidge_mlir.export_utils import (ExportLib, ExportNode, ExportNodeCpp, ImplSpec, IOSpec,
                                      scheduler_export)
 
-from export_utils_support import ROOT, mylib, scheduled_graph
+from export_utils_support import ROOT, scheduled_graph
+import mylib
 
 F32 = ImplSpec(IOSpec("float32"))
 

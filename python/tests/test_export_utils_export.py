@@ -11,7 +11,8 @@ import pytest
 import aidge_mlir
 from aidge_mlir.export_utils import get_dims, scheduler_export
 
-from export_utils_support import ROOT, TEST_DATA, build_and_run, mylib, scheduled_graph
+from export_utils_support import ROOT, TEST_DATA, build_and_run, scheduled_graph
+import mylib
 
 
 def test_python_library_overrides_max_pooling(tmp_path):

@@ -20,7 +20,7 @@ def graph():
 
 def test_max_pool_attributes(graph):
     pool = graph.node("pool1")
-    a = ExportNode(pool).attributes
+    a = ExportNode(pool, graph=graph).attributes
     assert a["node"] == pool and a["name"] == "pool1"
     assert (a["nb_in"], a["nb_out"]) == (1, 1)
     # Channels last after --aidge-match-impl: dims as stored, as Aidge's.
@@ -47,6 +47,7 @@ def test_max_pool_attributes(graph):
 
 def test_weights_are_inputs_of_their_node(graph):
     a = ExportNode(graph.node("fc")).attributes
+    assert a["out_node"] == [None]  # no graph given
     assert a["in_name"] == ["flatten_output_0", "fc_input_1", "fc_input_2"]
     assert a["in_node"] == [graph.node("flatten"), None, None]
     assert a["in_dims"] == [[1, 16], [10, 16], [10]]

@@ -2,6 +2,7 @@
 attribute dictionary export templates are rendered with (aidge_core's
 ``export_utils.node_export``)."""
 
+import contextvars
 from pathlib import Path
 from typing import Dict, List, Optional
 
@@ -79,6 +80,18 @@ def _size(tensor) -> int:
     return size
 
 
+#: The graph scheduler_export is exporting: where an ExportNode built by an
+#: Aidge-style ``__init__(self, node, mem_info)`` finds its node's consumers.
+exported_graph: contextvars.ContextVar = contextvars.ContextVar("exported_graph", default=None)
+
+
+def _consumers(graph, node, index: int) -> list:
+    """The nodes of ``graph`` reading output ``index`` of ``node``."""
+    return [n for n in graph.nodes()
+            if any(t.kind == "activation" and t.producer == node and t.producer_index == index
+                   for t in n.inputs)]
+
+
 _MEM_FIELDS = ("size", "offset", "stride", "length", "cont_size", "cont_offset",
                "wrap_offset", "wrap_size")
 
@@ -96,8 +109,8 @@ class ExportNode:
       producing node or None), ``in_dims``, ``in_size`` (elements),
       ``in_dformat``, ``in_batch``, ``in_chan``, ``in_height``, ``in_width``
       (per data format), ``in_dtype`` (Aidge name), ``in_cdtype`` (C++ type);
-    - ``out_name`` (``<name>_output_<k>``), ``out_node`` (the consumers of
-      each output), ``out_dims``, ``out_size``, ``out_dformat``,
+    - ``out_name`` (``<name>_output_<k>``), ``out_node`` (the nodes reading
+      each output, None when the graph is not known), ``out_dims``, ``out_size``, ``out_dformat``,
       ``out_batch``, ``out_chan``, ``out_height``, ``out_width``,
       ``out_dtype``, ``out_cdtype``;
     - ``mem_info`` (True when the outputs are placed), ``mem_info_size``,
@@ -108,8 +121,14 @@ class ExportNode:
     """
 
     def __init__(self, node, mem_info: Optional[List[dict]] = None,
-                 conversion_map: Dict[str, str] = data_conversion.datatype_converter_aidge2c):
+                 conversion_map: Dict[str, str] = data_conversion.datatype_converter_aidge2c,
+                 graph=None):
+        """``mem_info``: the plan of each output (default: the node's);
+        ``graph``: the node's graph, for ``out_node`` (default: the one
+        scheduler_export is exporting)."""
         self.node = node
+        if graph is None:
+            graph = exported_graph.get()
         if mem_info is None:
             mem_info = node.mem_info
         if not node.name:
@@ -131,7 +150,8 @@ class ExportNode:
 
         outs = node.outputs
         attributes["out_name"] = [f"{node.name}_output_{i}" for i in range(len(outs))]
-        attributes["out_node"] = [list(t.consumers) for t in outs]
+        attributes["out_node"] = [_consumers(graph, node, i) if graph is not None else None
+                                  for i in range(len(outs))]
         self._describe("out", outs, convert)
 
         attributes["mem_info"] = bool(mem_info)

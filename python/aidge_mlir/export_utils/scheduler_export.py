@@ -12,7 +12,7 @@ from .. import _core
 from .data_conversion import aidge2c
 from .export_registry import ExportLib
 from .mem_info import generate_optimized_memory_info
-from .node_export import ExportNode
+from .node_export import ExportNode, exported_graph
 
 
 def _include(path: str) -> str:
@@ -21,41 +21,45 @@ def _include(path: str) -> str:
     return path[len("include/"):] if path.startswith("include/") else f"../{path}"
 
 
-def _input_pointers(graph, node) -> List[str]:
-    """Declarations of the node's activation inputs under their ExportNode
-    names (``<producer>_output_<k>``, ``<node>_input_<i>``), pointing into the
-    arena: the C++-rendered producers declare no such variables."""
-    names = ExportNode(node).attributes["in_name"]
+def _input_pointers(export_node: ExportNode, plan: Dict[str, List[dict]]) -> List[str]:
+    """Declarations of the node's inputs under their ExportNode names
+    (``<producer>_output_<k>``, ``<node>_input_<i>``) as pointers into the
+    arena, where ``plan`` put them: Aidge's forward templates take them from
+    their producers' templates, and C++-rendered producers declare none."""
+    node = export_node.node
     lines = []
-    for name, tensor in zip(names, node.inputs):
+    for name, tensor in zip(export_node.attributes["in_name"], node.inputs):
         if tensor.kind == "param":
             raise RuntimeError(f"node {node.name} ({node.type}): weight input '{tensor.name}' is "
-                               f"not supported by Python-rendered kernels yet")
-        info = _tensor_mem_info(tensor)
-        if info["stride"] != info["size"] or info["wrap_size"] != 0:
+                               f"not supported by Python-rendered kernels")
+        info = (plan[tensor.producer.name][tensor.producer_index] if tensor.kind == "activation"
+                else plan[tensor.name][0])
+        if info.get("stride", info["size"]) != info["size"] or info.get("wrap_size", 0) != 0:
             raise RuntimeError(f"node {node.name} ({node.type}): input '{tensor.name}' is not "
                                f"contiguous in the memory plan (stride or wrap-around); a "
                                f"Python-rendered kernel reads it through a plain pointer")
         ctype = aidge2c(tensor.dtype)
         lines.append(f"const {ctype} *{name} = reinterpret_cast<const {ctype} *>"
-                     f"(mem + {info['cont_offset']});")
+                     f"(mem + {info.get('cont_offset', info['offset'])});")
     return lines
 
 
-def _tensor_mem_info(tensor) -> dict:
-    """Where the plan put ``tensor``."""
-    return tensor.producer.mem_info[tensor.producer_index]
-
-
-def _renderer(node_class: type, graph) -> Callable:
+def _renderer(node_class: type, graph, plan: Dict[str, List[dict]]) -> Callable:
+    """The ``_core.export_cpp`` renderer of the nodes matched to
+    ``node_class``: its files, rendered in a scratch dnn/ folder, its
+    includes and its block of model_forward."""
     def render(node) -> dict:
-        export_node = node_class(node, node.mem_info)
+        token = exported_graph.set(graph)
+        try:
+            export_node = node_class(node, node.mem_info)
+        finally:
+            exported_graph.reset(token)
         with tempfile.TemporaryDirectory() as dnn:
             includes = export_node.export(Path(dnn))
             forward = "".join(export_node.forward())
             files = {f"dnn/{p.relative_to(dnn).as_posix()}": p.read_text()
                      for p in sorted(Path(dnn).rglob("*")) if p.is_file()}
-        body = _input_pointers(graph, node) + forward.rstrip("\n").split("\n")
+        body = _input_pointers(export_node, plan) + forward.rstrip("\n").split("\n")
         block = "".join(f"    {line}\n" if line else "\n" for line in body)
         return {"includes": [_include(p) for p in includes],
                 "forward": f"  // {node.name} ({node_class.__name__})\n  {{\n{block}  }}\n",
@@ -137,11 +141,12 @@ def scheduler_export(scheduler, export_folder_path, export_lib: Optional[type] =
 
     manager = memory_manager or generate_optimized_memory_info
     peak_mem, mem_info = manager(scheduler, **(memory_manager_args or {}))
-    _core.set_memory_plan(graph, peak_mem, _by_name(mem_info))
+    plan = _by_name(mem_info)
+    _core.set_memory_plan(graph, peak_mem, plan)
 
     renderers = {}
     if export_lib is not None:
-        renderers = {kernel: _renderer(node_class, graph)
+        renderers = {kernel: _renderer(node_class, graph, plan)
                      for kernel, (_, _, node_class) in export_lib._kernels.items()}
     folder = Path(export_folder_path)
     with tempfile.TemporaryDirectory() as scratch:
