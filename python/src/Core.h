@@ -130,6 +130,15 @@ std::string getAidgeType(mlir::Operation *op);
 /// {"dtype", "format", "min_dims", "max_dims"} and Aidge dtype names.
 py::dict specToDict(mlir::aidge::ImplSpecAttr spec);
 
+/// The op type an export library registers `given` under, and the Aidge
+/// operator type it names when it is one ("Conv2D" -> conv, "Conv2D";
+/// "conv" -> conv, none); throws Error for an unknown type.
+struct OpTypeName {
+  std::string opType;
+  std::optional<std::string> aidgeType;
+};
+OpTypeName resolveOpType(const std::string &given);
+
 /// mem_info of a placement as the dict Python sees.
 py::dict memInfoToDict(mlir::Attribute info);
 

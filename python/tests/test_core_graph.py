@@ -152,7 +152,8 @@ def test_failing_pass_leaves_graph_unchanged(relu_model):
     before = str(graph)
     with pytest.raises(Error) as info:
         graph.run_pipeline("aidge-match-impl{lib=nolib}")
-    assert str(info.value) == "error: unknown export library 'nolib' (known: cpp)"
+    assert str(info.value).startswith(
+        "error: unknown export library 'nolib' (known: cpp")
     assert str(graph) == before
 
 

@@ -73,6 +73,9 @@ struct KernelDescriptor {
   /// The configuration values the kernel takes (dims, attributes, memory
   /// info), by name.
   std::vector<std::string> config;
+  /// Emitted by a renderer the export is given (ExportOptions::renderers),
+  /// not by the C++ translation: the kernels of Python export libraries.
+  bool external = false;
 };
 
 struct Implementation {

@@ -10,10 +10,10 @@
 
 #include "aidge/Dialect/Aidge/IR/AidgeOps.h"
 #include "aidge/Dialect/Aidge/IR/DataFormat.h"
+#include "aidge/Dialect/Aidge/Transforms/ImplMatcher.h"
 #include "aidge/Dialect/Aidge/Transforms/Passes.h"
 #include "aidge/ExportLib/ExportLib.h"
 
-#include "mlir/AsmParser/AsmParser.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -25,181 +25,6 @@ namespace mlir::aidge {
 
 using namespace mlir;
 using namespace mlir::aidge;
-
-/// The IOSpec that applies to operand or result `index`: the last one is
-/// reused, and an empty list accepts anything.
-static const IOSpec &specFor(const std::vector<IOSpec> &list, size_t index) {
-  static const IOSpec anything;
-  if (list.empty())
-    return anything;
-  return list[std::min(index, list.size() - 1)];
-}
-
-/// Ops that read their operands through the data format, so any format of
-/// the right rank is theirs to take.
-static bool isChannelAware(Operation *op) {
-  return isa<ConvOp, ConvTransposeOp, MaxPoolOp, AvgPoolOp, GlobalAveragePoolOp,
-             GlobalMaxPoolOp, BatchNormOp>(op);
-}
-
-/// Whether the stored order of `op`'s operands and results may change:
-/// channel-aware ops, and element-wise ops whose operands all have the
-/// result's rank (so no broadcast depends on the order).
-static bool canChangeFormat(Operation *op) {
-  if (isChannelAware(op))
-    return true;
-  if (!op->hasTrait<AidgeElementwise>() || op->getNumResults() != 1)
-    return false;
-  int64_t rank = cast<RankedTensorType>(op->getResult(0).getType()).getRank();
-  return llvm::all_of(op->getOperandTypes(), [&](Type type) {
-    return cast<RankedTensorType>(type).getRank() == rank;
-  });
-}
-
-/// Casts only ever widen floats: they keep every value, so the op computes
-/// at least as precisely as the model asked.
-static bool canWiden(Type from, Type to) {
-  return to.isF32() && (from.isF16() || from.isBF16());
-}
-
-namespace {
-/// How an implementation fits an op: how many casts and transposes it
-/// needs, and how many of its constraints the op meets exactly.
-struct Fit {
-  const Implementation *impl = nullptr;
-  int64_t priority = 0;
-  unsigned adaptations = 0;
-  unsigned specificity = 0;
-};
-
-/// What operand or result `value` must become to fit `io`.
-struct Target {
-  Type elementType;
-  DataFormat format;
-};
-
-class Matcher {
-public:
-  Matcher(const ExportLib &lib, MLIRContext *context)
-      : lib(lib), context(context) {}
-
-  /// The best-fitting implementation of `op`, or nullopt. With `exactOnly`
-  /// an implementation that needs an adaptation does not fit.
-  std::optional<Fit> bestFit(Operation *op, bool exactOnly);
-
-  /// Rewrites `op` so that it fits `fit` exactly; the op stays in place.
-  LogicalResult adapt(Operation *op, const Fit &fit);
-
-  void annotate(Operation *op, const Fit &fit);
-
-  InFlightDiagnostic emitNoMatch(Operation *op);
-
-private:
-  std::optional<Target> fitValue(Type type, const IOSpec &io, bool formatFree,
-                                 Fit &fit);
-  Type parseDtype(const IOSpec &io);
-  Attribute parseAttr(StringRef text);
-
-  const ExportLib &lib;
-  MLIRContext *context;
-  /// Spec texts parsed once, not once per op and implementation.
-  llvm::StringMap<Type> dtypes;
-  llvm::StringMap<Attribute> attrs;
-};
-} // namespace
-
-Type Matcher::parseDtype(const IOSpec &io) {
-  if (io.dtype == "any")
-    return {};
-  Type &type = dtypes[io.dtype];
-  if (!type)
-    type = parseType(io.dtype, context);
-  return type;
-}
-
-Attribute Matcher::parseAttr(StringRef text) {
-  Attribute &attr = attrs[text];
-  if (!attr)
-    attr = parseAttribute(text, context);
-  return attr;
-}
-
-std::optional<Target> Matcher::fitValue(Type type, const IOSpec &io,
-                                        bool formatFree, Fit &fit) {
-  auto tensor = dyn_cast<RankedTensorType>(type);
-  if (!tensor)
-    return std::nullopt;
-  Target target{tensor.getElementType(), getDataFormat(tensor)};
-  if (Type dtype = parseDtype(io)) {
-    if (dtype == target.elementType) {
-      ++fit.specificity;
-    } else if (canWiden(target.elementType, dtype)) {
-      ++fit.adaptations;
-      target.elementType = dtype;
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (io.format != DataFormat::any) {
-    if (isSameLayout(target.format, io.format, tensor.getRank())) {
-      ++fit.specificity;
-    } else if (formatFree && getFormatPermutation(io.format, tensor.getRank())) {
-      ++fit.adaptations;
-      target.format = io.format;
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (!io.minDims.empty()) {
-    if ((int64_t)io.minDims.size() != tensor.getRank())
-      return std::nullopt;
-    SmallVector<int64_t> shape(tensor.getShape());
-    if (target.format != getDataFormat(tensor))
-      shape = llvm::to_vector(
-          getTensorInFormat(getDefaultOrderShape(tensor), tensor.getElementType(),
-                            target.format)
-              .getShape());
-    for (auto [dim, lo, hi] : llvm::zip_equal(shape, io.minDims, io.maxDims))
-      if (dim < lo || (hi != -1 && dim > hi))
-        return std::nullopt;
-    ++fit.specificity;
-  }
-  return target;
-}
-
-std::optional<Fit> Matcher::bestFit(Operation *op, bool exactOnly) {
-  std::optional<Fit> best;
-  bool formatFree = canChangeFormat(op);
-  for (const Implementation &impl : lib.getImpls(getOpType(op))) {
-    Fit fit;
-    fit.impl = &impl;
-    fit.priority = impl.spec.priority;
-    bool fits = true;
-    for (const auto &[name, text] : impl.spec.attrs) {
-      Attribute wanted = parseAttr(text);
-      fits &= wanted && op->getAttr(name) == wanted;
-    }
-    if (fits && impl.spec.score) {
-      std::optional<int64_t> score = impl.spec.score(op);
-      fits = score.has_value();
-      fit.priority += score.value_or(0);
-    }
-    for (auto [i, type] : llvm::enumerate(op->getOperandTypes()))
-      fits = fits && fitValue(type, specFor(impl.spec.inputs, i), formatFree, fit);
-    for (auto [i, type] : llvm::enumerate(op->getResultTypes()))
-      fits = fits && fitValue(type, specFor(impl.spec.outputs, i), formatFree, fit);
-    if (!fits || (exactOnly && fit.adaptations))
-      continue;
-    // Fewest adaptations, then highest priority, then the most constrained;
-    // the first registered wins ties.
-    auto rank = [](const Fit &f) {
-      return std::make_tuple(-(int64_t)f.adaptations, f.priority, f.specificity);
-    };
-    if (!best || rank(fit) > rank(*best))
-      best = fit;
-  }
-  return best;
-}
 
 /// The transpose that stores a tensor in `to` instead of `from`.
 static SmallVector<int64_t> relayoutPermutation(DataFormat from, DataFormat to,
@@ -247,15 +72,18 @@ static Value convert(OpBuilder &builder, Location loc, Value value,
                              relayoutPermutation(current, format, type.getRank()));
 }
 
-LogicalResult Matcher::adapt(Operation *op, const Fit &fit) {
+/// Rewrites `op` so that it fits `fit` exactly; the op stays in place.
+static LogicalResult adapt(ImplMatcher &matcher, Operation *op,
+                           const ImplFit &fit) {
+  MLIRContext *context = op->getContext();
   if (!fit.adaptations)
     return success();
   bool formatFree = canChangeFormat(op);
   OpBuilder builder(op);
   for (OpOperand &operand : op->getOpOperands()) {
-    Fit scratch;
-    Target target = *fitValue(operand.get().getType(),
-                              specFor(fit.impl->spec.inputs,
+    ImplFit scratch;
+    ValueTarget target = *matcher.fitValue(operand.get().getType(),
+                              getIOSpecFor(fit.impl->spec.inputs,
                                       operand.getOperandNumber()),
                               formatFree, scratch);
     operand.set(convert(builder, op->getLoc(), operand.get(), target.elementType,
@@ -271,9 +99,9 @@ LogicalResult Matcher::adapt(Operation *op, const Fit &fit) {
       return failure();
   } else {
     for (auto [i, type] : llvm::enumerate(original)) {
-      Fit scratch;
-      Target target = *fitValue(type, specFor(fit.impl->spec.outputs, i),
-                                formatFree, scratch);
+      ImplFit scratch;
+      ValueTarget target = *matcher.fitValue(
+          type, getIOSpecFor(fit.impl->spec.outputs, i), formatFree, scratch);
       auto tensor = cast<RankedTensorType>(type);
       adapted.push_back(getTensorInFormat(getDefaultOrderShape(tensor),
                                           target.elementType, target.format));
@@ -308,31 +136,19 @@ LogicalResult Matcher::adapt(Operation *op, const Fit &fit) {
   return success();
 }
 
-void Matcher::annotate(Operation *op, const Fit &fit) {
+static void annotate(const ImplMatcher &matcher, Operation *op,
+                     const ImplFit &fit) {
+  MLIRContext *context = op->getContext();
   op->setAttr("aidge.impl",
-              ImplAttr::get(context, StringAttr::get(context, lib.getName()),
+              ImplAttr::get(context,
+                            StringAttr::get(context, matcher.getLib().getName()),
                             StringAttr::get(context, fit.impl->kernel.name),
                             *getImplSpecAttr(fit.impl->spec, context)));
 }
 
-/// The spec an op requires: exactly its operands' and results' types.
-static ImplSpecAttr getRequiredSpec(Operation *op) {
+static InFlightDiagnostic emitNoMatch(const ImplMatcher &matcher, Operation *op) {
   MLIRContext *context = op->getContext();
-  auto toSpecs = [&](TypeRange types) {
-    SmallVector<Attribute> specs;
-    for (Type type : types) {
-      auto tensor = cast<RankedTensorType>(type);
-      specs.push_back(IOSpecAttr::get(context, tensor.getElementType(),
-                                      getDataFormat(tensor), tensor.getShape(),
-                                      tensor.getShape()));
-    }
-    return ArrayAttr::get(context, specs);
-  };
-  return ImplSpecAttr::get(context, toSpecs(op->getOperandTypes()),
-                           toSpecs(op->getResultTypes()), DictionaryAttr(), 0);
-}
-
-InFlightDiagnostic Matcher::emitNoMatch(Operation *op) {
+  const ExportLib &lib = matcher.getLib();
   std::string type = getOpType(op);
   ArrayRef<Implementation> impls = lib.getImpls(type);
   if (impls.empty())
@@ -433,7 +249,7 @@ void AidgeMatchImplPass::runOnOperation() {
                                << "' (known: " << known << ")";
     return signalPassFailure();
   }
-  Matcher matcher(*lib, &getContext());
+  ImplMatcher matcher(*lib, &getContext());
   bool failed = false;
   for (auto func : getOperation().getOps<func::FuncOp>()) {
     if (func.isExternal())
@@ -446,18 +262,18 @@ void AidgeMatchImplPass::runOnOperation() {
         ops.push_back(op);
     });
     for (Operation *op : ops) {
-      std::optional<Fit> fit = matcher.bestFit(op, /*exactOnly=*/false);
+      std::optional<ImplFit> fit = matcher.bestFit(op, /*exactOnly=*/false);
       if (!fit) {
-        matcher.emitNoMatch(op);
+        emitNoMatch(matcher, op);
         failed = true;
         continue;
       }
-      if (mlir::failed(matcher.adapt(op, *fit))) {
+      if (mlir::failed(adapt(matcher, op, *fit))) {
         op->emitError() << "cannot adapt this op to " << fit->impl->kernel.name;
         failed = true;
         continue;
       }
-      matcher.annotate(op, *fit);
+      annotate(matcher, op, *fit);
     }
   }
   if (failed)
@@ -474,13 +290,13 @@ void AidgeMatchImplPass::runOnOperation() {
   getOperation().walk([&](Operation *op) {
     if (!needsKernel(op) || isa<ModuleOp>(op))
       return;
-    std::optional<Fit> fit = matcher.bestFit(op, /*exactOnly=*/true);
+    std::optional<ImplFit> fit = matcher.bestFit(op, /*exactOnly=*/true);
     if (!fit) {
-      matcher.emitNoMatch(op);
+      emitNoMatch(matcher, op);
       failed = true;
       return;
     }
-    matcher.annotate(op, *fit);
+    annotate(matcher, op, *fit);
   });
   if (failed)
     signalPassFailure();
