@@ -16,8 +16,8 @@ matched to it from the registered ExportNode class.
 from typing import Dict, List, Optional, Tuple, Type, Union
 
 from .. import _core
-from .impl_spec import ImplSpec, IOSpec
-from .node_export import ExportNode, get_dims
+from .impl_spec import ImplSpec
+from .node_export import ExportNode
 
 
 class classproperty:
@@ -51,8 +51,7 @@ class ExportLib:
         super().__init_subclass__(**kwargs)
         if cls.__dict__.get("_name") is None:
             return  # an abstract intermediate class
-        if cls._name in _core.export_lib_names():
-            raise ValueError(f"{cls.__name__}: export library '{cls._name}' already exists")
+        # A library defined again (a module reloaded) starts afresh.
         _core.create_export_lib(cls._name, cls.base)
 
     @classproperty
@@ -96,15 +95,17 @@ class ExportLib:
             if "." not in name:
                 raise ValueError(f"{cls.__name__}.{method}('{name}'): a generic op type is the "
                                  f"full name of another dialect's op, e.g. 'mydialect.myop'")
+            cls._check_op_type(method, name)
         return cls._registrar("register_generic", op_type, spec, check)
 
     @classmethod
     def _check_op_type(cls, method: str, name: str) -> None:
-        if name not in _core.op_types():
-            raise ValueError(f"{cls.__name__}.{method}: operator of type '{name}' is not "
-                             f"declared as registrable; known types: {', '.join(_core.op_types())}."
-                             f"\nHint: a metaop (a fused op) uses register_metaop, another "
-                             f"dialect's op register_generic.")
+        try:
+            _core.impl_specs(cls._name, name)
+        except _core.Error as error:
+            raise ValueError(f"{cls.__name__}.{method}: {error}.\nHint: a metaop (a fused op) "
+                             f"uses register_metaop, another dialect's op register_generic.") \
+                from None
 
     @classmethod
     def _registrar(cls, method: str, op_type, spec: ImplSpec, check):
@@ -167,17 +168,21 @@ class ExportLib:
     @classmethod
     def get_required_spec(cls, node) -> ImplSpec:
         """The spec the node has: each operand's dtype, format and dims."""
-        def io(tensor):
-            return IOSpec(tensor.dtype, tensor.format, [(d, d) for d in get_dims(tensor)])
-        return ImplSpec([io(t) for t in node.inputs], [io(t) for t in node.outputs])
+        return ImplSpec.from_dict(_core.required_spec(node))
 
     @classmethod
-    def get_best_match(cls, node) -> ImplSpec:
-        """The spec --aidge-match-impl would pick for the node."""
-        return ImplSpec.from_dict(_core.best_match(cls._name, node))
+    def get_best_match(cls, node) -> Optional[ImplSpec]:
+        """The spec of the implementation that fits the node as it is, the
+        one --aidge-match-impl would pick; None when every one needs an
+        adaptation."""
+        fit = _core.best_match(cls._name, node)
+        return ImplSpec.from_dict(fit[0]) if fit else None
 
     @classmethod
-    def get_best_adaptation(cls, node):
-        """The best implementation with the adaptations (transposes,
-        casts) it needs, as --aidge-match-impl scores them."""
-        return _core.best_adaptation(cls._name, node)
+    def get_best_adaptation(cls, node) -> Optional[Tuple[ImplSpec, List[dict]]]:
+        """The spec --aidge-match-impl picks for the node and the
+        adaptations it inserts for it: ``{"where": "input"|"output",
+        "index", "kind": "transpose"|"cast", "from", "to"}``. None when
+        nothing fits."""
+        fit = _core.best_adaptation(cls._name, node)
+        return (ImplSpec.from_dict(fit[0]), fit[2]) if fit else None

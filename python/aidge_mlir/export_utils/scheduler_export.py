@@ -139,20 +139,19 @@ def scheduler_export(scheduler, export_folder_path, export_lib: Optional[type] =
             raise RuntimeError(f"Operator {node.name}[{node.type}] is implemented by export "
                                f"library '{node.impl['lib']}', not '{lib}'")
 
-    manager = memory_manager or generate_optimized_memory_info
-    peak_mem, mem_info = manager(scheduler, **(memory_manager_args or {}))
-    plan = _by_name(mem_info)
-    _core.set_memory_plan(graph, peak_mem, plan)
-
-    renderers = {}
-    if export_lib is not None:
-        renderers = {kernel: _renderer(node_class, graph, plan)
-                     for kernel, (_, _, node_class) in export_lib._kernels.items()}
     folder = Path(export_folder_path)
     with tempfile.TemporaryDirectory() as scratch:
         data = None
         if test_data is not None:
             data = _test_data_dir(test_data, not test_mode, Path(scratch) / "test_data")
+        manager = memory_manager or generate_optimized_memory_info
+        peak_mem, mem_info = manager(scheduler, **(memory_manager_args or {}))
+        plan = _by_name(mem_info)
+        _core.set_memory_plan(graph, peak_mem, plan)
+        renderers = {}
+        if export_lib is not None:
+            renderers = {kernel: _renderer(node_class, graph, plan)
+                         for kernel, (_, _, node_class) in export_lib._kernels.items()}
         _core.export_cpp(graph, str(folder), renderers=renderers, test_data=data)
     if export_lib is not None:
         for source, destination in export_lib.static_files.items():
