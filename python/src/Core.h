@@ -77,6 +77,8 @@ public:
   /// Runs a textual pipeline as aidge-opt takes it; throws Error with the
   /// diagnostics when it fails.
   void runPipeline(const std::string &pipeline);
+  /// Replaces the module (a rewritten copy of it).
+  void assign(mlir::OwningOpRef<mlir::ModuleOp> module);
   /// Marks every Node of the graph for a new lookup of its op.
   void invalidate() { ++state->generation; }
   Graph clone() const;

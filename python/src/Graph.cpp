@@ -195,7 +195,11 @@ void Graph::runPipeline(const std::string &pipeline) {
   Diagnostics diagnostics;
   if (failed(pm.run(*work)))
     diagnostics.fail("pipeline '" + pipeline + "' failed");
-  state->module = std::move(work);
+  assign(std::move(work));
+}
+
+void Graph::assign(OwningOpRef<ModuleOp> module) {
+  state->module = std::move(module);
   invalidate();
 }
 

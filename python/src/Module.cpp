@@ -10,4 +10,5 @@ PYBIND11_MODULE(_core, m) {
   py::register_exception<Error>(m, "Error");
   bindGraph(m);
   bindExportLib(m);
+  bindMemory(m);
 }
