@@ -59,10 +59,11 @@ def _renderer(node_class: type, graph, plan: Dict[str, List[dict]]) -> Callable:
             forward = "".join(export_node.forward())
             files = {f"dnn/{p.relative_to(dnn).as_posix()}": p.read_text()
                      for p in sorted(Path(dnn).rglob("*")) if p.is_file()}
+        # A block of its own: the input names may be declared again by
+        # another Python-rendered node.
         body = _input_pointers(export_node, plan) + forward.rstrip("\n").split("\n")
-        block = "".join(f"    {line}\n" if line else "\n" for line in body)
-        return {"includes": [_include(p) for p in includes],
-                "forward": f"  // {node.name} ({node_class.__name__})\n  {{\n{block}  }}\n",
+        block = "".join(f"  {line}\n" if line else "\n" for line in body)
+        return {"includes": [_include(p) for p in includes], "forward": f"{{\n{block}}}\n",
                 "files": files}
     return render
 
