@@ -86,10 +86,11 @@ exported_graph: contextvars.ContextVar = contextvars.ContextVar("exported_graph"
 
 
 def _consumers(graph, node, index: int) -> list:
-    """The nodes of ``graph`` reading output ``index`` of ``node``."""
+    """The nodes of ``graph`` reading output ``index`` of ``node``, which may
+    be a node of a copy of ``graph`` (the export renders from one): by name."""
     return [n for n in graph.nodes()
-            if any(t.kind == "activation" and t.producer == node and t.producer_index == index
-                   for t in n.inputs)]
+            if any(t.kind == "activation" and t.producer.name == node.name
+                   and t.producer_index == index for t in n.inputs)]
 
 
 _MEM_FIELDS = ("size", "offset", "stride", "length", "cont_size", "cont_offset",

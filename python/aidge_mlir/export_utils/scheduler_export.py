@@ -44,10 +44,11 @@ def _input_pointers(export_node: ExportNode, plan: Dict[str, List[dict]]) -> Lis
     return lines
 
 
-def _renderer(node_class: type, graph, plan: Dict[str, List[dict]]) -> Callable:
+def _renderer(node_class: type, graph, plan: Dict[str, List[dict]],
+              files: Dict[str, str]) -> Callable:
     """The ``_core.export_cpp`` renderer of the nodes matched to
-    ``node_class``: its files, rendered in a scratch dnn/ folder, its
-    includes and its block of model_forward."""
+    ``node_class``: its includes and its block of model_forward; the files
+    it renders (in a scratch dnn/ folder) go to ``files``."""
     def render(node) -> dict:
         token = exported_graph.set(graph)
         try:
@@ -57,14 +58,13 @@ def _renderer(node_class: type, graph, plan: Dict[str, List[dict]]) -> Callable:
         with tempfile.TemporaryDirectory() as dnn:
             includes = export_node.export(Path(dnn))
             forward = "".join(export_node.forward())
-            files = {f"dnn/{p.relative_to(dnn).as_posix()}": p.read_text()
-                     for p in sorted(Path(dnn).rglob("*")) if p.is_file()}
+            files.update({f"dnn/{p.relative_to(dnn).as_posix()}": p.read_text()
+                          for p in sorted(Path(dnn).rglob("*")) if p.is_file()})
         # A block of its own: the input names may be declared again by
         # another Python-rendered node.
         body = _input_pointers(export_node, plan) + forward.rstrip("\n").split("\n")
         block = "".join(f"  {line}\n" if line else "\n" for line in body)
-        return {"includes": [_include(p) for p in includes], "forward": f"{{\n{block}}}\n",
-                "files": files}
+        return {"includes": [_include(p) for p in includes], "forward": f"{{\n{block}}}\n"}
     return render
 
 
@@ -149,11 +149,17 @@ def scheduler_export(scheduler, export_folder_path, export_lib: Optional[type] =
         peak_mem, mem_info = manager(scheduler, **(memory_manager_args or {}))
         plan = _by_name(mem_info)
         _core.set_memory_plan(graph, peak_mem, plan)
-        renderers = {}
+        renderers, files = {}, {}
         if export_lib is not None:
-            renderers = {kernel: _renderer(node_class, graph, plan)
+            renderers = {kernel: _renderer(node_class, graph, plan, files)
                          for kernel, (_, _, node_class) in export_lib._kernels.items()}
         _core.export_cpp(graph, str(folder), renderers=renderers, test_data=data)
+    # Written after the translation: a node's config header (Aidge's
+    # include/layers/<name>.h) replaces the default layer header the
+    # translation writes for it at the same path.
+    for path, contents in files.items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(contents)
     if export_lib is not None:
         for source, destination in export_lib.static_files.items():
             (folder / destination).parent.mkdir(parents=True, exist_ok=True)
