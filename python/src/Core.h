@@ -99,6 +99,10 @@ public:
   const std::shared_ptr<GraphState> &getState() const { return state; }
   const std::string &getName() const { return name; }
 
+  /// The C++ names of the node's kernel call (KernelSymbols), set on the
+  /// nodes export_cpp gives renderers.
+  std::optional<py::dict> exportSymbols;
+
 private:
   std::shared_ptr<GraphState> state;
   mutable mlir::Operation *op;
@@ -140,6 +144,9 @@ struct OpTypeName {
   std::optional<std::string> aidgeType;
 };
 OpTypeName resolveOpType(const std::string &given);
+
+/// KernelSymbols as the dict renderers see (node.export_symbols).
+py::dict getExportSymbols(mlir::Operation *kernel);
 
 /// mem_info of a placement as the dict Python sees.
 py::dict memInfoToDict(mlir::Attribute info);

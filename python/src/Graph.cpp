@@ -445,6 +445,13 @@ void aidge_python::bindGraph(py::module_ &m) {
       })
       .def_property_readonly("impl", [](const Node &n) { return implOf(n.get()); })
       .def_property_readonly("mem_info", [](const Node &n) { return memInfoOf(n.get()); })
+      .def_property_readonly("export_symbols", [](const Node &n) -> py::object {
+        if (n.exportSymbols)
+          return *n.exportSymbols;
+        if (isa<aidge_export::KernelOp>(n.get()))
+          return getExportSymbols(n.get());
+        return py::none();
+      })
       .def("__eq__", [](const Node &a, const Node &b) {
         return a.getState() == b.getState() && a.get() == b.get();
       })

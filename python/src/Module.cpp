@@ -11,4 +11,5 @@ PYBIND11_MODULE(_core, m) {
   bindGraph(m);
   bindExportLib(m);
   bindMemory(m);
+  bindExport(m);
 }

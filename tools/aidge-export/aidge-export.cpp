@@ -96,9 +96,7 @@ static void setPipelineOptions(ExportPipelineOptions &options) {
 
 /// path/<prefix><index>.pb of the test data set.
 static std::string testDataFile(StringRef prefix, size_t index) {
-  SmallString<256> path(testData);
-  llvm::sys::path::append(path, prefix + std::to_string(index) + ".pb");
-  return path.str().str();
+  return getONNXTestDataFile(testData, prefix, index);
 }
 
 /// The test data values of the --constant-input inputs, into `options`;
@@ -134,46 +132,6 @@ static LogicalResult readConstantInputs(StringRef model, ImportONNXOptions &opti
     options.constantInputs[name] = (*buffer)->getBuffer().str();
     frozen.insert(index);
   }
-  return success();
-}
-
-/// Reads input_N.pb and output_N.pb of an ONNX test data set into the
-/// module attributes --to-cpp embeds; inputs compiled as constants are
-/// left out.
-static LogicalResult embedTestData(ModuleOp module,
-                                   const llvm::SmallDenseSet<size_t> &frozen) {
-  MLIRContext *context = module.getContext();
-  auto readAll = [&](StringRef prefix) -> FailureOr<SmallVector<Attribute>> {
-    SmallVector<Attribute> tensors;
-    for (size_t i = 0;; ++i) {
-      std::string path = testDataFile(prefix, i);
-      if (!llvm::sys::fs::exists(path))
-        break;
-      if (prefix == "input_" && frozen.contains(i))
-        continue;
-      auto buffer = llvm::MemoryBuffer::getFile(path);
-      if (!buffer)
-        return emitError(UnknownLoc::get(context))
-               << "cannot read " << path << ": " << buffer.getError().message();
-      llvm::Expected<ElementsAttr> tensor =
-          readONNXTensor((*buffer)->getBuffer(), context);
-      if (!tensor)
-        return emitError(UnknownLoc::get(context))
-               << path << ": " << llvm::toString(tensor.takeError());
-      tensors.push_back(*tensor);
-    }
-    return tensors;
-  };
-  FailureOr<SmallVector<Attribute>> inputs = readAll("input_");
-  FailureOr<SmallVector<Attribute>> outputs = readAll("output_");
-  if (failed(inputs) || failed(outputs))
-    return failure();
-  if (!llvm::sys::fs::exists(testDataFile("input_", 0)))
-    return emitError(UnknownLoc::get(context))
-           << "no input_0.pb in test data directory '" << testData << "'";
-  module->setAttr("aidge_export.inputs", ArrayAttr::get(context, *inputs));
-  if (!outputs->empty())
-    module->setAttr("aidge_export.expected", ArrayAttr::get(context, *outputs));
   return success();
 }
 
@@ -247,7 +205,7 @@ int main(int argc, char **argv) {
       importONNXModel((*buffer)->getBuffer(), &context, options);
   if (!module)
     return 1;
-  if (!testData.empty() && failed(embedTestData(*module, frozen)))
+  if (!testData.empty() && failed(embedONNXTestData(*module, testData, frozen)))
     return 1;
   if (printReferenceOf == "imported")
     return failed(printReference(*module, llvm::outs()));

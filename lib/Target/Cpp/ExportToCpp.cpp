@@ -26,6 +26,7 @@
 #include "llvm/Support/ToolOutputFile.h"
 #include <cmath>
 #include <cstring>
+#include <set>
 
 using namespace mlir;
 using namespace mlir::aidge;
@@ -59,8 +60,10 @@ std::string paramValue(Attribute value) {
   return cast<StringAttr>(value).str();
 }
 
-/// dnn/include/layers/<layer>.h
-std::string layerHeader(ae::KernelOp kernel) {
+/// dnn/include/layers/<layer>.h; an external kernel's own headers are its
+/// renderer's to include.
+std::string layerHeader(ae::KernelOp kernel, const KernelSymbols &symbols,
+                        bool external) {
   std::string text;
   llvm::raw_string_ostream os(text);
   std::string name = upper(kernel.getName());
@@ -68,28 +71,27 @@ std::string layerHeader(ae::KernelOp kernel) {
      << kernel.getLib() << ", step " << kernel.getStep() << ".\n"
      << "#ifndef LAYER_" << name << "_H\n#define LAYER_" << name << "_H\n\n"
      << "#include \"utils/cpp/mem_info.hpp\"\n";
-  for (Attribute header : kernel.getHeaders())
-    os << "#include \"" << cast<StringAttr>(header).getValue() << "\"\n";
+  if (!external)
+    for (Attribute header : kernel.getHeaders())
+      os << "#include \"" << cast<StringAttr>(header).getValue() << "\"\n";
   os << "\n";
   SmallVector<std::string> fields;
-  for (auto [nameAttr, value] :
-       llvm::zip_equal(kernel.getParamNames(), kernel.getParams())) {
-    std::string define = name + "_" + upper(cast<StringAttr>(nameAttr).getValue());
-    os << "#define " << define << " " << paramValue(value) << "\n";
-    fields.push_back(define);
+  for (auto [param, value] : llvm::zip_equal(symbols.params, kernel.getParams())) {
+    os << "#define " << param.second << " " << paramValue(value) << "\n";
+    fields.push_back(param.second);
   }
-  for (auto [i, mem] : llvm::enumerate(kernel.getInputs()))
+  auto memPrefix = [](StringRef constant) { return constant.drop_back(4); };
+  for (auto [symbol, mem] : llvm::zip_equal(symbols.inputs, kernel.getInputs()))
     if (auto info = dyn_cast<MemInfoAttr>(mem))
-      writeMemInfo(os, name + "_IN" + std::to_string(i), info);
-  for (auto [i, mem] : llvm::enumerate(kernel.getOutputs()))
-    writeMemInfo(os, name + (i ? "_OUT" + std::to_string(i) : "_OUT"),
-                 cast<MemInfoAttr>(mem));
+      writeMemInfo(os, memPrefix(symbol), info);
+  for (auto [symbol, mem] : llvm::zip_equal(symbols.outputs, kernel.getOutputs()))
+    writeMemInfo(os, memPrefix(symbol), cast<MemInfoAttr>(mem));
   for (auto [i, weight] : llvm::enumerate(kernel.getWeights()))
     if (auto info = dyn_cast<MemInfoAttr>(weight))
       writeMemInfo(os, name + "_W" + std::to_string(i), info);
-  if (!kernel.getParamsType().empty()) {
-    os << "static constexpr " << kernel.getParamsType() << " " << name
-       << "_PARAMS{";
+  if (!symbols.paramsStruct.empty()) {
+    os << "static constexpr " << kernel.getParamsType() << " "
+       << symbols.paramsStruct << "{";
     llvm::interleaveComma(fields, os);
     os << "};\n";
   }
@@ -99,7 +101,7 @@ std::string layerHeader(ae::KernelOp kernel) {
 
 /// The call of one kernel in model_forward. Kernels that take a list of
 /// operands get a local array of mem_info pointers.
-std::string kernelCall(ae::KernelOp kernel) {
+std::string kernelCall(ae::KernelOp kernel, const KernelSymbols &symbols) {
   std::string name = upper(kernel.getName());
   SmallVector<std::string> args{"mem"}, arrays;
   auto addList = [&](ArrayRef<std::string> list, bool asArray, StringRef suffix) {
@@ -114,26 +116,14 @@ std::string kernelCall(ae::KernelOp kernel) {
     arrays.push_back(decl + "};\n");
     args.push_back(array);
   };
-  SmallVector<std::string> inputs, outputs;
-  for (auto [i, mem] : llvm::enumerate(kernel.getInputs()))
-    inputs.push_back(isa<MemInfoAttr>(mem)
-                         ? name + "_IN" + std::to_string(i) + "_MEM"
-                         : std::string("aidge_cpp::MemInfo{}"));
-  for (auto [i, mem] : llvm::enumerate(kernel.getOutputs()))
-    outputs.push_back(name + (i ? "_OUT" + std::to_string(i) : "_OUT") + "_MEM");
+  SmallVector<std::string> inputs;
+  for (const std::string &input : symbols.inputs)
+    inputs.push_back(input.empty() ? "aidge_cpp::MemInfo{}" : input);
   addList(inputs, kernel->hasAttr("inputs_as_array"), "INS");
-  addList(outputs, kernel->hasAttr("outputs_as_array"), "OUTS");
-  if (!kernel.getParamsType().empty())
-    args.push_back(name + "_PARAMS");
-  for (auto [i, weight] : llvm::enumerate(kernel.getWeights())) {
-    if (auto symbol = dyn_cast<FlatSymbolRefAttr>(weight))
-      args.push_back(symbol.getValue().str());
-    else if (isa<MemInfoAttr>(weight))
-      args.push_back("aidge_cpp::ArenaArray{mem, " + name + "_W" +
-                     std::to_string(i) + "_MEM}");
-    else
-      args.push_back(cast<StringAttr>(weight).str());
-  }
+  addList(symbols.outputs, kernel->hasAttr("outputs_as_array"), "OUTS");
+  if (!symbols.paramsStruct.empty())
+    args.push_back(symbols.paramsStruct);
+  llvm::append_range(args, symbols.weights);
   std::string entry = kernel.getEntry().str();
   if (std::optional<ArrayAttr> types = kernel.getTemplateArgs()) {
     SmallVector<std::string> names;
@@ -234,6 +224,44 @@ std::string joinInts(ArrayRef<int64_t> values) {
   return text;
 }
 } // namespace
+
+/// Whether the library says the kernel is emitted by a renderer.
+static bool isExternal(ae::KernelOp kernel) {
+  ExportLib *lib = ExportLibRegistry::get().lookup(kernel.getLib());
+  const Implementation *impl = lib ? lib->lookupKernel(kernel.getKernel()) : nullptr;
+  return impl && impl->kernel.external;
+}
+
+KernelSymbols mlir::aidge::getKernelSymbols(ae::KernelOp kernel) {
+  KernelSymbols symbols;
+  std::string name = upper(kernel.getName());
+  symbols.layerHeader = ("layers/" + kernel.getName() + ".h").str();
+  for (auto [i, mem] : llvm::enumerate(kernel.getInputs()))
+    symbols.inputs.push_back(isa<MemInfoAttr>(mem)
+                                 ? name + "_IN" + std::to_string(i) + "_MEM"
+                                 : std::string());
+  for (auto [i, mem] : llvm::enumerate(kernel.getOutputs()))
+    symbols.outputs.push_back(name + (i ? "_OUT" + std::to_string(i) : "_OUT") +
+                              "_MEM");
+  for (Attribute param : kernel.getParamNames()) {
+    StringRef paramName = cast<StringAttr>(param).getValue();
+    symbols.params.emplace_back(paramName.str(), name + "_" + upper(paramName));
+  }
+  // The aggregate's type comes with the library's own kernel headers, which
+  // an external kernel does not include.
+  if (!kernel.getParamsType().empty() && !isExternal(kernel))
+    symbols.paramsStruct = name + "_PARAMS";
+  for (auto [i, weight] : llvm::enumerate(kernel.getWeights())) {
+    if (auto symbol = dyn_cast<FlatSymbolRefAttr>(weight))
+      symbols.weights.push_back(symbol.getValue().str());
+    else if (isa<MemInfoAttr>(weight))
+      symbols.weights.push_back("aidge_cpp::ArenaArray{mem, " + name + "_W" +
+                                std::to_string(i) + "_MEM}");
+    else
+      symbols.weights.push_back(cast<StringAttr>(weight).str());
+  }
+  return symbols;
+}
 
 /// The values of a dense or dense_resource tensor as doubles.
 static std::optional<std::vector<double>> getValues(Attribute attr) {
@@ -387,7 +415,37 @@ static std::string forwardHeader(int64_t arena, ArrayRef<Boundary> inputs,
   return text;
 }
 
-LogicalResult mlir::aidge::exportToCpp(ModuleOp module, const ExportFileSink &sink) {
+using IncludeSet =
+    llvm::SetVector<std::string, std::vector<std::string>, std::set<std::string>>;
+
+/// The call of an external kernel, from its renderer; writes the files it
+/// returns and collects its includes.
+static FailureOr<std::string> renderKernel(ae::KernelOp kernel,
+                                           const KernelSymbols &symbols,
+                                           const ExportOptions &options,
+                                           const ExportFileSink &sink,
+                                           IncludeSet &includes) {
+  auto renderer = options.renderers.find(kernel.getKernel());
+  if (renderer == options.renderers.end())
+    return kernel.emitError() << "kernel '" << kernel.getKernel() << "' of library '"
+                              << kernel.getLib()
+                              << "' is external and the export has no renderer "
+                                 "for it";
+  FailureOr<RenderedKernel> call = renderer->getValue()(kernel, symbols);
+  if (failed(call))
+    return failure();
+  for (const auto &[path, contents] : call->files)
+    if (failed(sink.write(path, contents)))
+      return failure();
+  includes.insert(call->includes.begin(), call->includes.end());
+  std::string text = "  // " + kernel.getName().str() + "\n";
+  for (StringRef line : llvm::split(StringRef(call->forward).rtrim(), '\n'))
+    text += "  " + line.str() + "\n";
+  return text;
+}
+
+LogicalResult mlir::aidge::exportToCpp(ModuleOp module, const ExportFileSink &sink,
+                                       const ExportOptions &options) {
   auto graphs = llvm::to_vector(module.getOps<ae::GraphOp>());
   if (graphs.size() != 1)
     return module.emitError("expected one aidge_export.graph to export, found ")
@@ -400,6 +458,8 @@ LogicalResult mlir::aidge::exportToCpp(ModuleOp module, const ExportFileSink &si
   SmallVector<Boundary> inputs, outputs;
   // `compared`: the layers with reference activations (--layer-ref).
   llvm::SetVector<StringRef> headers, layers, weights, compared;
+  // What renderers asked forward.cpp to include.
+  IncludeSet rendered;
   std::string calls;
   for (Operation &op : graph.getBody().front()) {
     if (auto input = dyn_cast<ae::InputOp>(op)) {
@@ -422,13 +482,23 @@ LogicalResult mlir::aidge::exportToCpp(ModuleOp module, const ExportFileSink &si
         calls += "  // " + kernel.getName().str() + ": already in place\n";
         continue;
       }
-      for (Attribute header : kernel.getHeaders())
-        headers.insert(cast<StringAttr>(header).getValue());
+      KernelSymbols symbols = getKernelSymbols(kernel);
+      bool external = isExternal(kernel);
       layers.insert(kernel.getName());
       for (Attribute weight : kernel.getWeights())
         if (auto symbol = dyn_cast<FlatSymbolRefAttr>(weight))
           weights.insert(symbol.getValue());
-      calls += kernelCall(kernel);
+      if (external) {
+        FailureOr<std::string> call =
+            renderKernel(kernel, symbols, options, sink, rendered);
+        if (failed(call))
+          return failure();
+        calls += *call;
+      } else {
+        for (Attribute header : kernel.getHeaders())
+          headers.insert(cast<StringAttr>(header).getValue());
+        calls += kernelCall(kernel, symbols);
+      }
       if (auto references = kernel->getAttrOfType<ArrayAttr>("aidge.reference")) {
         FailureOr<std::string> checks = writeLayerReference(kernel, references, sink);
         if (failed(checks))
@@ -436,8 +506,8 @@ LogicalResult mlir::aidge::exportToCpp(ModuleOp module, const ExportFileSink &si
         calls += *checks;
         compared.insert(kernel.getName());
       }
-      if (failed(sink.write(("dnn/include/layers/" + kernel.getName() + ".h").str(),
-                            layerHeader(kernel))))
+      if (failed(sink.write("dnn/include/" + symbols.layerHeader,
+                            layerHeader(kernel, symbols, external))))
         return failure();
     }
   }
@@ -451,6 +521,8 @@ LogicalResult mlir::aidge::exportToCpp(ModuleOp module, const ExportFileSink &si
      << "#include \"utils/cpp/mem_info.hpp\"\n";
   for (StringRef layer : layers)
     os << "#include \"layers/" << layer << ".h\"\n";
+  for (const std::string &include : rendered)
+    os << "#include \"" << include << "\"\n";
   for (StringRef weight : weights)
     os << "#include \"parameters/" << weight << ".h\"\n";
   if (!compared.empty()) {

@@ -5,6 +5,7 @@
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 #include "mlir/IR/BuiltinAttributeInterfaces.h"
@@ -46,6 +47,16 @@ void registerImportONNXTranslation();
 /// Reads a serialized ONNX TensorProto (an `input_N.pb` / `output_N.pb` of
 /// ONNX's test data sets) as a constant; the error says what is wrong.
 llvm::Expected<ElementsAttr> readONNXTensor(StringRef bytes, MLIRContext *context);
+
+/// dir/<prefix><index>.pb: a file of an ONNX test data set.
+std::string getONNXTestDataFile(StringRef dir, StringRef prefix, size_t index);
+
+/// Reads input_N.pb and output_N.pb of the ONNX test data set in `dir` into
+/// the module attributes --to-cpp embeds for the compare main
+/// (aidge_export.inputs, aidge_export.expected); the inputs in
+/// `skipInputs` (compiled as constants) are left out.
+LogicalResult embedONNXTestData(ModuleOp module, StringRef dir,
+                                const llvm::SmallDenseSet<size_t> &skipInputs);
 
 /// One row of the importer's support table: an ONNX op type and the opset
 /// from which its handler applies. Drives docs and the unsupported-op
