@@ -12,7 +12,6 @@
 #include "aidge/Dialect/Aidge/Transforms/ImplMatcher.h"
 #include "aidge/ExportLib/ExportLib.h"
 
-#include "llvm/ADT/StringSet.h"
 
 #include <pybind11/stl.h>
 

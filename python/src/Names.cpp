@@ -6,7 +6,6 @@
 #include "aidge/Dialect/Aidge/IR/DataFormat.h"
 
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSwitch.h"
 
 using namespace mlir;
 using namespace aidge_python;
