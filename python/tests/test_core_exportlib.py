@@ -64,13 +64,14 @@ def test_aidge_type_restricts_to_that_type(pylib, small_cnn):
             "priority": 9}
     aidge_mlir.register_impl(pylib, "ConvDepthWise2D", spec,
                              relu_kernel("py_dw"))
-    # The cpp convolutions (6) are registered for every conv.
-    assert len(aidge_mlir.impl_specs(pylib, "ConvDepthWise2D")) == 7
-    assert len(aidge_mlir.impl_specs(pylib, "Conv2D")) == 6
+    # The cpp convolutions (12: 1-D to 3-D plain, depthwise, and their
+    # packed-weight variants) are registered for every conv.
+    assert len(aidge_mlir.impl_specs(pylib, "ConvDepthWise2D")) == 13
+    assert len(aidge_mlir.impl_specs(pylib, "Conv2D")) == 12
     graph = aidge_mlir.load_onnx(small_cnn)
     graph.run_pipeline(f"aidge-match-impl{{lib={pylib}}}")
     assert graph.node("conv3").impl["kernel"] == "py_dw"
-    assert graph.node("conv2").impl["kernel"] == "conv2d"
+    assert graph.node("conv2").impl["kernel"] == "conv_blocked2d"
 
 
 def test_best_adaptation_lists_transposes(small_cnn):
@@ -79,7 +80,7 @@ def test_best_adaptation_lists_transposes(small_cnn):
     # The cpp convolutions are channels-last: only an adaptation fits.
     assert aidge_mlir.best_match("cpp", conv) is None
     spec, kernel, adaptations = aidge_mlir.best_adaptation("cpp", conv)
-    assert kernel == "conv2d"
+    assert kernel == "conv_blocked2d"
     assert spec["inputs"][0]["format"] == "nhwc"
     assert adaptations == [
         {"where": "input", "index": 0, "kind": "transpose", "from": "default",

@@ -117,7 +117,7 @@ def test_run_pipeline_updates_live_nodes(small_cnn):
     graph.run_pipeline("aidge-fuse,aidge-match-impl{lib=cpp}")
     # Fused into conv1 by aidge-fuse.
     assert conv.attributes["activation"] == {"kind": "relu"}
-    assert conv.impl["lib"] == "cpp" and conv.impl["kernel"] == "conv2d"
+    assert conv.impl["lib"] == "cpp" and conv.impl["kernel"] == "conv_blocked2d"
     assert conv.impl["spec"]["inputs"][0] == {
         "dtype": "float32", "format": "nhwc", "min_dims": [], "max_dims": []}
     assert "relu1" not in [n.name for n in graph.nodes()]

@@ -20,7 +20,7 @@ def test_python_library_overrides_max_pooling(tmp_path):
     kernels = {n.name: n.impl["kernel"] for n in scheduler.get_static_scheduling()}
     # mylib's kernel wins over cpp's max pooling; the rest stays cpp's.
     assert kernels["pool1"] == kernels["pool2"] == "MaxPool_MaxPooling2D"
-    assert kernels["conv1"] == "conv2d" and kernels["gap"] == "global_average_pool2d"
+    assert kernels["conv1"] == "conv_blocked2d" and kernels["gap"] == "global_average_pool2d"
 
     export = tmp_path / "export"
     scheduler_export(scheduler, export, export_lib=mylib.MyLib, test_mode=True,
