@@ -490,8 +490,6 @@ LogicalResult importBatchNormTraining(NodeImporter &node) {
   if (rank < 2)
     return node.error() << "training_mode expects an input of rank 2 or more";
   Type element = type.getElementType();
-  if (!isa<FloatType>(element))
-    return node.error() << "training_mode expects a float input";
   SmallVector<int64_t> axes{0};
   for (int64_t i = 2; i < rank; ++i)
     axes.push_back(i);
@@ -524,15 +522,18 @@ LogicalResult importBatchNormTraining(NodeImporter &node) {
       !(y = buildValue<AddOp>(node, none(node), scaled, y)))
     return failure();
   node.setOutput(0, y);
+  if (!node.hasOutput(1) && !node.hasOutput(2))
+    return success();
   float momentum = node.getFloat("momentum", 0.9f);
+  Value keep = scalar(momentum), take = scalar(1.0 - momentum);
   for (auto [output, batch, running] :
        {std::tuple(1, mean, node.input(3)), std::tuple(2, var, node.input(4))}) {
     if (!node.hasOutput(output))
       continue;
     Value flat, kept, updated;
     if (!(flat = buildValue<ReshapeOp>(node, running.getType(), batch)) ||
-        !(flat = buildValue<MulOp>(node, none(node), flat, scalar(1.0 - momentum))) ||
-        !(kept = buildValue<MulOp>(node, none(node), running, scalar(momentum))) ||
+        !(flat = buildValue<MulOp>(node, none(node), flat, take)) ||
+        !(kept = buildValue<MulOp>(node, none(node), running, keep)) ||
         !(updated = buildValue<AddOp>(node, none(node), kept, flat)))
       return failure();
     node.setOutput(output, updated);
