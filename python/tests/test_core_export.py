@@ -144,7 +144,8 @@ def test_bad_test_data(planned, tmp_path):
                               renderers={"py_relu": render_relu},
                               test_data=str(tmp_path / "none"))
     assert str(info.value) == (
-        f"error: no input_0.pb in test data directory '{tmp_path / 'none'}'")
+        f"error: no input_0.pb or output_0.pb in test data directory "
+        f"'{tmp_path / 'none'}'")
 
 
 def test_export_of_cpp_only_graph(small_cnn, tmp_path):

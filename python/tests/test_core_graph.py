@@ -56,7 +56,7 @@ def test_dynamic_dims_without_input_shapes(dynamic_model):
     with pytest.raises(Error) as info:
         aidge_mlir.load_onnx(dynamic_model)
     assert str(info.value) == (
-        "error: graph input 'x' has a symbolic or zero dimension; fix its "
+        "error: graph input 'x' has a symbolic dimension; fix its "
         "shape with --input-shape=x:<d0>x<d1>x...")
 
 

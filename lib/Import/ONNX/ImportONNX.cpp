@@ -126,17 +126,20 @@ GraphImporter::inputType(const onnx::ValueInfoProto &input) {
     return error() << "graph input '" << name << "' has unsupported type "
                    << dataTypeName(tensorType.elem_type()),
            failure();
+  // A dimension without a value (a dim_param, or none) is symbolic; a 0 is
+  // a genuine, zero-size dimension.
   SmallVector<int64_t> shape;
   bool dynamic = !tensorType.has_shape();
   for (const auto &dim : tensorType.shape().dim()) {
-    dynamic |= !dim.has_dim_value() || dim.dim_value() <= 0;
-    shape.push_back(dim.has_dim_value() ? dim.dim_value() : 0);
+    bool symbolic = !dim.has_dim_value() || dim.dim_value() < 0;
+    dynamic |= symbolic;
+    shape.push_back(symbolic ? ShapedType::kDynamic : dim.dim_value());
   }
   auto given = options.inputShapes.find(name);
   if (given == options.inputShapes.end()) {
     if (dynamic)
       return error() << "graph input '" << name
-                     << "' has a symbolic or zero dimension; fix its shape "
+                     << "' has a symbolic dimension; fix its shape "
                         "with --input-shape="
                      << name << ":<d0>x<d1>x...",
              failure();
@@ -145,7 +148,7 @@ GraphImporter::inputType(const onnx::ValueInfoProto &input) {
   ArrayRef<int64_t> fixed = given->second;
   bool compatible = !tensorType.has_shape() || fixed.size() == shape.size();
   for (size_t i = 0; compatible && i < shape.size(); ++i)
-    compatible = shape[i] <= 0 || shape[i] == fixed[i];
+    compatible = ShapedType::isDynamic(shape[i]) || shape[i] == fixed[i];
   if (!compatible)
     return error() << "--input-shape for '" << name
                    << "' does not match the model's shape",

@@ -315,8 +315,12 @@ LogicalResult requireTestMode(NodeImporter &node) {
 
 LogicalResult importDropout(NodeImporter &node) {
   // Inference-time Dropout is the identity; its mask output is not, nor
-  // is training mode (opset 12 passes it as input 2).
-  if (failed(node.onlyOutputsUsed(1)) || failed(requireTestMode(node)))
+  // is training mode (opset 12 passes it as input 2), which is random.
+  if (node.hasOutput(1))
+    return node.error() << "output 1 ('" << node.node().output(1)
+                        << "'), the bool mask, is not supported: bool tensors "
+                           "are outside float32/int32/int64";
+  if (failed(requireTestMode(node)))
     return failure();
   if (node.hasInput(2)) {
     FailureOr<std::vector<int64_t>> training = node.constantInts(2, "training_mode");
@@ -464,12 +468,86 @@ LogicalResult importVariadic(NodeImporter &node) {
   return success();
 }
 
+/// The result of a one-result op built from `args`, or null after an error.
+template <typename OpTy, typename... Args>
+Value buildValue(NodeImporter &node, Type type, Args &&...args) {
+  FailureOr<OpTy> op = createOp<OpTy>(node, type, std::forward<Args>(args)...);
+  return succeeded(op) ? op->getResult() : Value();
+}
+
+/// training_mode=1 normalises with the batch's own statistics, and outputs
+/// 1 and 2 are the updated running ones. As ONNX's reference computes them,
+/// over every axis but 1 (channels):
+///   batch_mean = mean(x), batch_var = mean((x - batch_mean)^2) (population);
+///   y = scale * (x - batch_mean) / sqrt(batch_var + epsilon) + bias;
+///   running_mean = mean * momentum + batch_mean * (1 - momentum), and the
+///   same for var.
+/// aidge.batch_norm takes constant statistics, so this is built from
+/// reduce_mean and element-wise ops.
+LogicalResult importBatchNormTraining(NodeImporter &node) {
+  RankedTensorType type = node.inputType(0);
+  int64_t rank = type.getRank();
+  if (rank < 2)
+    return node.error() << "training_mode expects an input of rank 2 or more";
+  Type element = type.getElementType();
+  SmallVector<int64_t> axes{0};
+  for (int64_t i = 2; i < rank; ++i)
+    axes.push_back(i);
+  OpBuilder &b = node.builder();
+  auto scalar = [&](double value) -> Value {
+    auto one = RankedTensorType::get({1}, element);
+    return ProducerOp::create(b, node.loc(),
+                              DenseElementsAttr::get(one, b.getFloatAttr(element, value)));
+  };
+  // [C] parameters broadcast against x as [C, 1, ...].
+  SmallVector<int64_t> column(rank - 1, 1);
+  column[0] = type.getDimSize(1);
+  auto asColumn = [&](Value v) {
+    return buildValue<ReshapeOp>(node, RankedTensorType::get(column, element), v);
+  };
+  Value x = node.input(0), mean, centered, squares, var, deviation, normal,
+        scaled, y;
+  // Each step stops at the first op that fails (after its error).
+  if (!(mean = buildValue<ReduceMeanOp>(node, none(node), x, axes, true)) ||
+      !(centered = buildValue<SubOp>(node, none(node), x, mean)) ||
+      !(squares = buildValue<MulOp>(node, none(node), centered, centered)) ||
+      !(var = buildValue<ReduceMeanOp>(node, none(node), squares, axes, true)) ||
+      !(deviation = buildValue<AddOp>(node, none(node), var,
+                                      scalar(node.getFloat("epsilon", 1e-5f)))) ||
+      !(deviation = buildValue<SqrtOp>(node, deviation.getType(), deviation)) ||
+      !(normal = buildValue<DivOp>(node, none(node), centered, deviation)) ||
+      !(scaled = asColumn(node.input(1))) ||
+      !(scaled = buildValue<MulOp>(node, none(node), normal, scaled)) ||
+      !(y = asColumn(node.input(2))) ||
+      !(y = buildValue<AddOp>(node, none(node), scaled, y)))
+    return failure();
+  node.setOutput(0, y);
+  if (!node.hasOutput(1) && !node.hasOutput(2))
+    return success();
+  float momentum = node.getFloat("momentum", 0.9f);
+  Value keep = scalar(momentum), take = scalar(1.0 - momentum);
+  for (auto [output, batch, running] :
+       {std::tuple(1, mean, node.input(3)), std::tuple(2, var, node.input(4))}) {
+    if (!node.hasOutput(output))
+      continue;
+    Value flat, kept, updated;
+    if (!(flat = buildValue<ReshapeOp>(node, running.getType(), batch)) ||
+        !(flat = buildValue<MulOp>(node, none(node), flat, take)) ||
+        !(kept = buildValue<MulOp>(node, none(node), running, keep)) ||
+        !(updated = buildValue<AddOp>(node, none(node), kept, flat)))
+      return failure();
+    node.setOutput(output, updated);
+  }
+  return success();
+}
+
 LogicalResult importBatchNorm(NodeImporter &node) {
-  if (failed(requireInputs(node, 5)) || failed(node.onlyOutputsUsed(1)) ||
-      failed(requireTestMode(node)))
+  if (failed(requireInputs(node, 5)) || failed(requireTestMode(node)))
     return failure();
   if (node.getInt("training_mode", 0) != 0)
-    return node.error() << "training_mode is not supported";
+    return importBatchNormTraining(node);
+  if (failed(node.onlyOutputsUsed(1)))
+    return failure();
   if (node.opset() < 9 && node.getInt("spatial", 1) != 1)
     return node.error() << "spatial=0 is not supported";
   return emitSingle<BatchNormOp>(node, node.input(0), node.input(1),

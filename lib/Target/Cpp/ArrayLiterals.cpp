@@ -84,3 +84,7 @@ bool mlir::aidge::writeArrayLiterals(raw_ostream &os, Type element,
   }
   return true;
 }
+
+std::string mlir::aidge::getArrayExtent(StringRef size, int64_t count) {
+  return count > 0 ? size.str() : "1 /* zero-size */";
+}

@@ -10,6 +10,7 @@
 
 #include "mlir/IR/Types.h"
 #include "mlir/Support/LLVM.h"
+#include <string>
 
 namespace mlir::aidge {
 
@@ -23,6 +24,11 @@ namespace mlir::aidge {
 /// cannot write or bytes that do not fit `count`.
 bool writeArrayLiterals(raw_ostream &os, Type element, ArrayRef<char> bytes,
                         int64_t count);
+
+/// The extent to declare a C++ array of `count` elements with: `size` (a
+/// macro or a number that equals `count`), or 1 for a zero-size tensor,
+/// since C++ has no zero-length arrays; its one element is never read.
+std::string getArrayExtent(StringRef size, int64_t count);
 
 } // namespace mlir::aidge
 

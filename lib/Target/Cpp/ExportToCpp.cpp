@@ -159,7 +159,9 @@ FailureOr<std::string> weightHeader(ae::WeightOp weight) {
      << "\n\n#include <cmath>\n#include <cstdint>\n\n";
   os << "// " << type << "\n";
   os << "alignas(" << weight.getAlignment() << ") static const " << *elementType
-     << " " << weight.getSymName() << "[" << type.getNumElements() << "]";
+     << " " << weight.getSymName() << "["
+     << getArrayExtent(std::to_string(type.getNumElements()), type.getNumElements())
+     << "]";
   if (auto section = weight.getSection())
     os << " __attribute__((section(\"" << *section << "\")))";
   os << " = {";
@@ -516,13 +518,15 @@ LogicalResult mlir::aidge::exportToCpp(ModuleOp module, const ExportFileSink &si
     os << "#endif\n";
   }
   os << "\n// Every activation lives here, at the offsets the memory plan chose.\n"
-     << "alignas(" << arena.getAlignment() << ") static unsigned char mem[MODEL_ARENA_SIZE]";
+     << "alignas(" << arena.getAlignment() << ") static unsigned char mem["
+     << getArrayExtent("MODEL_ARENA_SIZE", arena.getSize()) << "]";
   if (auto section = arena.getSection())
     os << " __attribute__((section(\"" << *section << "\")))";
   os << ";\n\n";
   for (auto [i, b] : llvm::enumerate(outputs))
     if (!b.isPlain())
-      os << "static " << b.type << " output_buffer_" << i << "[" << b.elements << "];\n";
+      os << "static " << b.type << " output_buffer_" << i << "["
+         << getArrayExtent(std::to_string(b.elements), b.elements) << "];\n";
   SmallVector<std::string> params;
   for (auto [i, b] : llvm::enumerate(inputs))
     params.push_back("const " + b.type + " *input_" + std::to_string(i));

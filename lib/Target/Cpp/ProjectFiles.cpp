@@ -2,6 +2,8 @@
 
 #include "ProjectFiles.h"
 
+#include "ArrayLiterals.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
@@ -29,8 +31,9 @@ std::string mlir::aidge::sampleInputHeader(ArrayRef<ProjectTensor> inputs) {
   os << "// The embedded inputs main.cpp runs on without --input.\n"
      << "#ifndef DATA_INPUTS_H\n#define DATA_INPUTS_H\n\n#include \"forward.hpp\"\n\n";
   for (auto [i, input] : llvm::enumerate(inputs)) {
-    os << "static INPUT_" << i << "_T input_" << i << "_data[MODEL_INPUT_" << i
-       << "_SIZE] = {";
+    os << "static INPUT_" << i << "_T input_" << i << "_data["
+       << getArrayExtent(llvm::formatv("MODEL_INPUT_{0}_SIZE", i).str(), input.values.size())
+       << "] = {";
     for (auto [k, value] : llvm::enumerate(input.values))
       os << (k % 8 ? " " : "\n  ") << literal(value, input.integer, /*asDouble=*/false) << ",";
     os << "\n};\n";
@@ -46,8 +49,9 @@ std::string mlir::aidge::expectedOutputHeader(ArrayRef<ProjectTensor> outputs) {
      << "#ifndef DATA_EXPECTED_H\n#define DATA_EXPECTED_H\n\n#include \"forward.hpp\"\n\n"
      << "#define MODEL_HAS_EXPECTED " << (outputs.empty() ? 0 : 1) << "\n";
   for (auto [i, output] : llvm::enumerate(outputs)) {
-    os << "static const double expected_" << i << "[MODEL_OUTPUT_" << i
-       << "_SIZE] = {";
+    os << "static const double expected_" << i << "["
+       << getArrayExtent(llvm::formatv("MODEL_OUTPUT_{0}_SIZE", i).str(), output.values.size())
+       << "] = {";
     for (auto [k, value] : llvm::enumerate(output.values))
       os << (k % 8 ? " " : "\n  ") << literal(value, /*integer=*/false, /*asDouble=*/true) << ",";
     os << "\n};\n";
@@ -341,7 +345,8 @@ std::string mlir::aidge::layerReferenceHeader(StringRef layer,
   for (const LayerReference &output : outputs) {
     bool isFloat = output.type == "float" || output.type == "double";
     os << "static const " << output.type << " " << output.array << "["
-       << output.values.size() << "] = {";
+       << getArrayExtent(std::to_string(output.values.size()), output.values.size())
+       << "] = {";
     for (auto [k, value] : llvm::enumerate(output.values)) {
       os << (k % 8 ? " " : "\n  ");
       if (!isFloat)

@@ -14,7 +14,7 @@ namespace mlir::aidge {
 
 struct ImportONNXOptions {
   /// Static shapes for graph inputs, by input name; needed for inputs whose
-  /// shape in the model has symbolic or zero dimensions.
+  /// shape in the model has symbolic dimensions.
   llvm::StringMap<SmallVector<int64_t>> inputShapes;
   /// Where external tensor data is looked up (the model's directory).
   std::string externalDataDir;

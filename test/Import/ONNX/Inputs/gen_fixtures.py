@@ -734,13 +734,17 @@ def batchnorm(name, opset, out_shape=None, **attrs):
         bias = c.init("bias", (0.1 * c.rng.standard_normal(3)).astype(np.float32))
         mean = c.init("mean", (0.1 * c.rng.standard_normal(3)).astype(np.float32))
         var = c.init("var", (0.5 + c.rng.random(3)).astype(np.float32))
-        c.node("BatchNormalization", ["x", scale, bias, mean, var], ["y"], "bn0", **attrs)
+        outputs = ["y", "running_mean", "running_var"] if attrs.get("training_mode") else ["y"]
+        c.node("BatchNormalization", ["x", scale, bias, mean, var], outputs, "bn0", **attrs)
         c.output("y", out_shape)
+        for name in outputs[1:]:
+            c.output(name, [3])
 
 batchnorm("batchnorm_o7", 7, epsilon=1e-3, momentum=0.9, spatial=1)
 batchnorm("batchnorm_o9", 9, epsilon=1e-5)
 batchnorm("batchnorm_o14", 14, epsilon=1e-5, momentum=0.9, training_mode=0)
 batchnorm("batchnorm_o15", 15)
+batchnorm("batchnorm_training_o15", 15, epsilon=1e-2, momentum=0.75, training_mode=1)
 
 # --- Concat / Transpose / Reshape / Flatten ---------------------------------
 
@@ -1535,6 +1539,13 @@ def _(c):
     c.input("x", [2, 3])
     c.node("Dropout", ["x"], ["y"], "dropout0")
     c.output("y", [2, 3])
+
+@case("dropout_mask_o13", 13)
+def _(c):
+    c.input("x", [2, 3])
+    c.node("Dropout", ["x"], ["y", "mask"], "dropout0")
+    c.output("y", [2, 3])
+    c.output("mask", [2, 3], elem=TensorProto.BOOL)
 
 @case("reshape_attr_o4", 4)
 def _(c):

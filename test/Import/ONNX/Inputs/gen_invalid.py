@@ -223,6 +223,12 @@ def main():
         [helper.make_node("ConvTranspose", ["x", "w"], ["y"], name="convt0")],
         [vi("x", [1, 2, 3, 3, 3])], [vi("y", None)], [weight(rng, "w", [2, 1, 2, 2])])
 
+    files["batchnorm_training_rank1"] = model(
+        [helper.make_node("BatchNormalization", ["x", "s", "b", "m", "v"], ["y"],
+                          name="bn0", training_mode=1)],
+        [vi("x", [3])], [vi("y", [3])],
+        [weight(rng, n, [3]) for n in "sbmv"], opset=15)
+
     for name, content in files.items():
         data = content if isinstance(content, bytes) else content.SerializeToString()
         path = os.path.join(outdir, name + ".onnx")
