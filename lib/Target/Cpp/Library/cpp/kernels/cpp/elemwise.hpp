@@ -35,13 +35,14 @@ struct ElemwiseParams {
 };
 
 namespace detail {
-/// The fused activation, for float results only (an integer op has none).
-inline float finish(float v, const ActivationParams &act) {
-  return activate(v, act);
+/// Applies the fused activation in place to the n results at y, for float
+/// results only (an integer op has none): after the whole run, so that the
+/// choice of activation is made once and both loops vectorise.
+inline void finish(float *y, long n, const ActivationParams &act) {
+  if (act.kind != Activation::none)
+    activate_into(y, y, n, act);
 }
-template <typename T> inline T finish(T v, const ActivationParams &) {
-  return v;
-}
+template <typename T> inline void finish(T *, long, const ActivationParams &) {}
 
 /// Pow in float for floats, in double as soon as an integer is involved.
 inline float power(float u, float v) { return std::pow(u, v); }
@@ -91,30 +92,33 @@ inline void elemwise_apply(const In<TA> &a, const In<TB> &b, const Out<TY> &y,
   TA as[kChunk];
   TB bs[kChunk];
   TY ys[kChunk];
+  // Plain tensors need no scratch: one run per row, however long.
+  const long chunk = a.plain() && b.plain() && y.plain() ? L : kChunk;
   for (;;) {
-    for (long j0 = 0; j0 < L; j0 += kChunk) {
-      const long n = L - j0 < kChunk ? L - j0 : kChunk;
+    for (long j0 = 0; j0 < L; j0 += chunk) {
+      const long n = L - j0 < chunk ? L - j0 : chunk;
       TY *yp = y.store(o + j0, n, ys);
       if (va && vb) {
         const TA *ap = a.load(ao + j0, n, as);
         const TB *bp = b.load(bo + j0, n, bs);
         for (long j = 0; j < n; ++j)
-          yp[j] = finish(f(ap[j], bp[j]), p.act);
+          yp[j] = f(ap[j], bp[j]);
       } else if (va) {
         const TA *ap = a.load(ao + j0, n, as);
         const TB bv = b[bo];
         for (long j = 0; j < n; ++j)
-          yp[j] = finish(f(ap[j], bv), p.act);
+          yp[j] = f(ap[j], bv);
       } else if (vb) {
         const TA av = a[ao];
         const TB *bp = b.load(bo + j0, n, bs);
         for (long j = 0; j < n; ++j)
-          yp[j] = finish(f(av, bp[j]), p.act);
+          yp[j] = f(av, bp[j]);
       } else {
-        const TY v = finish(f(a[ao], b[bo]), p.act);
+        const TY v = f(a[ao], b[bo]);
         for (long j = 0; j < n; ++j)
           yp[j] = v;
       }
+      finish(yp, n, p.act);
       y.flush(o + j0, n, yp, ys);
     }
     o += L;
