@@ -13,7 +13,9 @@
 //              "outputs": [...], "attrs": {"group": "1 : i64"},
 //              "priority": 1},
 //     "kernel": {"name": "my_relu", "entry": "my_relu_forward",
-//                "headers": ["kernels/my_relu.hpp"], "config": ["size"]}
+//                "headers": ["kernels/my_relu.hpp"], "config": ["size"],
+//                "packing": ["none", "tapsMajor"]}   optional, per input:
+//                                   none, outputBlocks or tapsMajor
 //   }]
 // }
 //
@@ -26,6 +28,7 @@
 #include "aidge/Dialect/Aidge/IR/AidgeDialect.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -86,13 +89,31 @@ static bool fromJSON(const json::Value &value, ImplSpec &spec, json::Path path) 
   return true;
 }
 
+static bool fromJSON(const json::Value &value, WeightPacking &packing,
+                     json::Path path) {
+  std::optional<WeightPacking> parsed =
+      llvm::StringSwitch<std::optional<WeightPacking>>(
+          value.getAsString().value_or(""))
+          .Case("none", WeightPacking::none)
+          .Case("outputBlocks", WeightPacking::outputBlocks)
+          .Case("tapsMajor", WeightPacking::tapsMajor)
+          .Default(std::nullopt);
+  if (!parsed) {
+    path.report("expected a weight packing (none, outputBlocks, tapsMajor)");
+    return false;
+  }
+  packing = *parsed;
+  return true;
+}
+
 static bool fromJSON(const json::Value &value, KernelDescriptor &kernel,
                      json::Path path) {
   json::ObjectMapper map(value, path);
   return map && map.map("name", kernel.name) &&
          map.map("entry", kernel.entryPoint) &&
          map.mapOptional("headers", kernel.headers) &&
-         map.mapOptional("config", kernel.config);
+         map.mapOptional("config", kernel.config) &&
+         map.mapOptional("packing", kernel.packing);
 }
 
 static bool fromJSON(const json::Value &value, JSONOpEntry &entry, json::Path path) {

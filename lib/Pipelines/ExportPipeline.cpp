@@ -22,6 +22,7 @@ void mlir::aidge::buildExportPipeline(OpPassManager &pm,
   plan.strategy = options.strategy;
   plan.wrapping = options.wrapping;
   plan.concatInPlace = options.concatInPlace;
+  plan.align = options.align;
   pm.addPass(createAidgePlanMemory(plan));
   pm.addPass(createAidgeVerifyMemory());
   if (!options.reportDir.empty())

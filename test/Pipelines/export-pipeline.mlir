@@ -4,7 +4,7 @@
 // The registered pipeline takes imported IR to export IR in one flag.
 // x, its channels-last copy, the conv result and its copy back take 128 B
 // each, two at a time: 256 B.
-// CHECK: aidge_export.arena @f_mem size = 256 align = 16
+// CHECK: aidge_export.arena @f_mem size = 256 align = 64
 // CHECK: aidge_export.graph @f arena @f_mem
 // CHECK: aidge_export.kernel "conv" "aidge_cpp::convolution_blocked_forward"
 // CHECK-SAME: aidge_cpp::Activation::relu

@@ -261,10 +261,11 @@ int main(int argc, char **argv) {
 
   int files = 0;
   ExportFileSink sink = getDirectorySink(outputDir);
-  auto write = sink.write, copy = sink.copy;
-  sink.write = [&](StringRef path, StringRef contents) {
+  auto stream = sink.stream;
+  auto copy = sink.copy;
+  sink.stream = [&](StringRef path, ExportFileSink::Contents contents) {
     ++files;
-    return write(path, contents);
+    return stream(path, contents);
   };
   sink.copy = [&](StringRef path, StringRef source) {
     ++files;

@@ -44,9 +44,9 @@ protected:
     }
     module = parseSourceString<ModuleOp>(kModule, &context);
     ASSERT_TRUE(module);
-    sink.write = [this](StringRef path, StringRef contents) {
-      files[path.str()] = contents.str();
-      return success();
+    sink.stream = [this](StringRef path, ExportFileSink::Contents contents) {
+      llvm::raw_string_ostream os(files[path.str()]);
+      return contents(os);
     };
     sink.copy = [this](StringRef path, StringRef) {
       files[path.str()] = "<copied>";

@@ -24,6 +24,11 @@ struct ExportPipelineOptions : public PassPipelineOptions<ExportPipelineOptions>
   Option<bool> concatInPlace{*this, "concat-in-place",
                              llvm::cl::desc("Concatenation inputs in place"),
                              llvm::cl::init(false)};
+  // 64, not the planner's 16: the cpp library's blocked kernels load and
+  // store 64-byte vectors, so every buffer (and the arena) starts on one.
+  Option<int64_t> align{*this, "align",
+                        llvm::cl::desc("Alignment of every buffer in the arena"),
+                        llvm::cl::init(64)};
   Option<std::string> reportDir{*this, "report-dir",
                                 llvm::cl::desc("Write the memory report here"),
                                 llvm::cl::init("")};

@@ -3,6 +3,8 @@
 #include "ArrayLiterals.h"
 
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/MLIRContext.h"
+#include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/raw_ostream.h"
 #include <charconv>
 #include <cmath>
@@ -48,22 +50,25 @@ char *writeInteger(char *at, const char *data, unsigned width, bool isUnsigned) 
 }
 } // namespace
 
-bool mlir::aidge::writeArrayLiterals(raw_ostream &os, Type element,
-                                     ArrayRef<char> bytes, int64_t count) {
-  bool isF32 = element.isF32(), isF64 = element.isF64();
-  auto integer = dyn_cast<IntegerType>(element);
-  unsigned bits = element.isIntOrFloat() ? element.getIntOrFloatBitWidth() : 0;
-  if (!isF32 && !isF64 && !(integer && llvm::is_contained({8u, 16u, 32u, 64u}, bits)))
-    return false;
-  size_t width = bits / 8;
-  bool splat = bytes.size() == width;
-  if (!splat && bytes.size() != count * width)
-    return false;
-  constexpr int64_t kPerLine = 8;
+namespace {
+/// What writeArrayLiterals writes: `count` elements of one type at `bytes`.
+struct Literals {
+  bool isF32, isF64, isUnsigned;
+  size_t width;
+  bool splat;
+  ArrayRef<char> bytes;
+
+  /// The lines of elements [first, end); `first` starts a line.
+  void writeLines(raw_ostream &os, int64_t first, int64_t end) const;
+};
+
+constexpr int64_t kPerLine = 8;
+
+void Literals::writeLines(raw_ostream &os, int64_t first, int64_t end) const {
   char line[3 + kPerLine * (kMaxLiteral + 2)];
-  for (int64_t first = 0; first < count; first += kPerLine) {
+  for (; first < end; first += kPerLine) {
     char *at = std::copy_n("\n  ", 3, line);
-    for (int64_t i = first, end = std::min(count, first + kPerLine); i < end; ++i) {
+    for (int64_t i = first, last = std::min(end, first + kPerLine); i < last; ++i) {
       if (i != first)
         *at++ = ' ';
       const char *data = bytes.data() + (splat ? 0 : i * width);
@@ -76,11 +81,65 @@ bool mlir::aidge::writeArrayLiterals(raw_ostream &os, Type element,
         std::memcpy(&v, data, 8);
         at = writeReal(at, v, "");
       } else {
-        at = writeInteger(at, data, width, integer.isUnsigned());
+        at = writeInteger(at, data, width, isUnsigned);
       }
       *at++ = ',';
     }
     os.write(line, at - line);
+  }
+}
+} // namespace
+
+bool mlir::aidge::writeArrayLiterals(raw_ostream &os, Type element,
+                                     ArrayRef<char> bytes, int64_t count) {
+  bool isF32 = element.isF32(), isF64 = element.isF64();
+  auto integer = dyn_cast<IntegerType>(element);
+  unsigned bits = element.isIntOrFloat() ? element.getIntOrFloatBitWidth() : 0;
+  if (!isF32 && !isF64 && !(integer && llvm::is_contained({8u, 16u, 32u, 64u}, bits)))
+    return false;
+  size_t width = bits / 8;
+  bool splat = bytes.size() == width;
+  if (!splat && bytes.size() != count * width)
+    return false;
+  Literals literals{isF32, isF64, integer && integer.isUnsigned(), width, splat, bytes};
+
+  // Shortest float literals cost ~30 ns each, most of an export's time:
+  // chunks of whole lines are formatted on the context's threads, a batch
+  // while the previous one is written (the write(2) copies cost as much
+  // again), in order, in two sets of reused buffers.
+  constexpr int64_t kChunk = 1 << 15; // a multiple of kPerLine
+  MLIRContext *context = element.getContext();
+  int64_t chunks = llvm::divideCeil(count, kChunk);
+  if (!context->isMultithreadingEnabled() || chunks == 1) {
+    literals.writeLines(os, 0, count);
+    return true;
+  }
+  llvm::ThreadPoolInterface &pool = context->getThreadPool();
+  int64_t perBatch = pool.getMaxConcurrency();
+  int64_t batches = llvm::divideCeil(chunks, perBatch);
+  std::vector<std::string> texts(2 * perBatch);
+  llvm::ThreadPoolTaskGroup group[2] = {llvm::ThreadPoolTaskGroup(pool),
+                                        llvm::ThreadPoolTaskGroup(pool)};
+  auto chunksOf = [&](int64_t batch) {
+    return std::min(perBatch, chunks - batch * perBatch);
+  };
+  auto launch = [&](int64_t batch) {
+    for (int64_t k = 0; k < chunksOf(batch); ++k)
+      group[batch % 2].async([&, batch, k] {
+        int64_t first = (batch * perBatch + k) * kChunk;
+        std::string &text = texts[(batch % 2) * perBatch + k];
+        text.clear();
+        llvm::raw_string_ostream stream(text);
+        literals.writeLines(stream, first, std::min(count, first + kChunk));
+      });
+  };
+  launch(0);
+  for (int64_t batch = 0; batch < batches; ++batch) {
+    if (batch + 1 < batches)
+      launch(batch + 1);
+    group[batch % 2].wait();
+    for (int64_t k = 0; k < chunksOf(batch); ++k)
+      os << texts[(batch % 2) * perBatch + k];
   }
   return true;
 }

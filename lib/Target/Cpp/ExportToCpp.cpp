@@ -143,17 +143,12 @@ std::string kernelCall(ae::KernelOp kernel, const KernelSymbols &symbols) {
 }
 
 /// dnn/include/parameters/<weight>.h
-FailureOr<std::string> weightHeader(ae::WeightOp weight) {
+LogicalResult writeWeightHeader(raw_ostream &os, ae::WeightOp weight) {
   auto type = cast<ShapedType>(weight.getValue().getType());
   std::optional<std::string> elementType = ae::getCppType(type.getElementType());
   std::optional<ArrayRef<char>> bytes = getConstantData(weight.getValue());
   if (!elementType || !bytes)
     return weight.emitError("cannot write weight of type ") << type;
-  std::string text;
-  // A float literal is ~13 characters: one allocation, not a regrowth of
-  // tens of megabytes.
-  text.reserve(512 + 16 * type.getNumElements());
-  llvm::raw_string_ostream os(text);
   std::string guard = "PARAMETERS_" + upper(weight.getSymName()) + "_H";
   os << "#ifndef " << guard << "\n#define " << guard
      << "\n\n#include <cmath>\n#include <cstdint>\n\n";
@@ -168,7 +163,7 @@ FailureOr<std::string> weightHeader(ae::WeightOp weight) {
   if (!writeArrayLiterals(os, type.getElementType(), *bytes, type.getNumElements()))
     return weight.emitError("cannot write weight of type ") << type;
   os << "\n};\n\n#endif // " << guard << "\n";
-  return text;
+  return success();
 }
 
 /// A graph input or output: in the arena at `mem`, or (an output only) the
@@ -573,10 +568,8 @@ LogicalResult mlir::aidge::exportToCpp(ModuleOp module, const ExportFileSink &si
   for (ae::WeightOp weight : module.getOps<ae::WeightOp>()) {
     if (!weights.contains(weight.getSymName()))
       continue;
-    FailureOr<std::string> text = weightHeader(weight);
-    if (failed(text) ||
-        failed(sink.write(("dnn/include/parameters/" + weight.getSymName() + ".h").str(),
-                          *text)))
+    if (failed(sink.stream(("dnn/include/parameters/" + weight.getSymName() + ".h").str(),
+                           [&](raw_ostream &os) { return writeWeightHeader(os, weight); })))
       return failure();
   }
 
@@ -628,7 +621,8 @@ ExportFileSink mlir::aidge::getDirectorySink(StringRef dir) {
     return std::string(full);
   };
   ExportFileSink sink;
-  sink.write = [prepare](StringRef path, StringRef contents) -> LogicalResult {
+  sink.stream = [prepare](StringRef path,
+                          ExportFileSink::Contents contents) -> LogicalResult {
     std::string full = prepare(path);
     std::error_code error;
     llvm::raw_fd_ostream os(full, error);
@@ -636,7 +630,18 @@ ExportFileSink mlir::aidge::getDirectorySink(StringRef dir) {
       llvm::errs() << "error: cannot write " << full << ": " << error.message() << "\n";
       return failure();
     }
-    os << contents;
+    // A file's default buffer is its block (4 KiB): one write(2) for every
+    // 300 weights.
+    os.SetBufferSize(1 << 20);
+    if (failed(contents(os)))
+      return failure();
+    os.close();
+    if (os.has_error()) {
+      llvm::errs() << "error: cannot write " << full << ": " << os.error().message()
+                   << "\n";
+      os.clear_error();
+      return failure();
+    }
     return success();
   };
   sink.copy = [prepare](StringRef path, StringRef source) -> LogicalResult {

@@ -19,9 +19,9 @@ static llvm::cl::opt<std::string>
 /// files are only named.
 static ExportFileSink getPrintingSink(raw_ostream &os) {
   ExportFileSink sink;
-  sink.write = [&os](StringRef path, StringRef contents) {
-    os << "// ----- FILE: " << path << "\n" << contents;
-    return success();
+  sink.stream = [&os](StringRef path, ExportFileSink::Contents contents) {
+    os << "// ----- FILE: " << path << "\n";
+    return contents(os);
   };
   sink.copy = [&os](StringRef path, StringRef source) {
     os << "// ----- FILE: " << path << " (copied from " << source << ")\n";

@@ -7,6 +7,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
 #include <functional>
 #include <string>
 #include <utility>
@@ -17,8 +18,21 @@ namespace mlir::aidge {
 /// Receives each file of the export: its path in the export tree, and
 /// either its contents or, for a library file copied as is, its source.
 struct ExportFileSink {
-  std::function<LogicalResult(StringRef path, StringRef contents)> write;
+  /// Prints the file's contents into the stream it is given; a failure has
+  /// been reported already.
+  using Contents = llvm::function_ref<LogicalResult(raw_ostream &)>;
+  /// Writes a file from `contents`, streamed: the weight headers are
+  /// hundreds of megabytes of text, never held in memory whole.
+  std::function<LogicalResult(StringRef path, Contents contents)> stream;
   std::function<LogicalResult(StringRef path, StringRef source)> copy;
+
+  /// Writes a file whose contents are already built.
+  LogicalResult write(StringRef path, StringRef contents) const {
+    return stream(path, [&](raw_ostream &os) {
+      os << contents;
+      return success();
+    });
+  }
 };
 
 /// The C++ names the export gives one kernel call: what a renderer's code

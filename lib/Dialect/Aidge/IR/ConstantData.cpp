@@ -84,25 +84,35 @@ ElementsAttr mlir::aidge::makeF32Constant(RankedTensorType type,
 std::optional<ElementsAttr>
 mlir::aidge::transposeConstant(ElementsAttr value, ArrayRef<int64_t> perm,
                                RankedTensorType resultType) {
-  auto bytes = getConstantBytes(value);
+  std::optional<ArrayRef<char>> bytes = getConstantData(value);
   if (!bytes)
     return std::nullopt;
   auto inputType = cast<ShapedType>(value.getType());
+  size_t width = byteWidth(inputType.getElementType());
+  std::optional<std::vector<char>> splat;
+  if (bytes->size() != inputType.getNumElements() * width)
+    bytes = *(splat = getConstantBytes(value));
   ArrayRef<int64_t> inShape = inputType.getShape();
   int64_t rank = inShape.size();
-  size_t width = byteWidth(inputType.getElementType());
+  if (rank == 0)
+    return makeConstant(resultType, *bytes, getConstantName(value));
   SmallVector<int64_t> inStrides(rank, 1);
   for (int64_t d = rank - 2; d >= 0; --d)
     inStrides[d] = inStrides[d + 1] * inShape[d + 1];
-  // Walk the result in row-major order, reading the input through perm.
+  // Walk the result in row-major order, reading the input through perm: an
+  // index over the outer dimensions, a strided run over the innermost.
   std::vector<char> out(bytes->size());
-  SmallVector<int64_t> index(rank, 0);
-  for (size_t offset = 0; offset < out.size(); offset += width) {
+  int64_t inner = resultType.getDimSize(rank - 1);
+  size_t step = inStrides[perm[rank - 1]] * width;
+  SmallVector<int64_t> index(rank - 1, 0);
+  for (size_t offset = 0; offset < out.size();) {
     int64_t source = 0;
-    for (int64_t d = 0; d < rank; ++d)
+    for (int64_t d = 0; d < rank - 1; ++d)
       source += index[d] * inStrides[perm[d]];
-    std::memcpy(out.data() + offset, bytes->data() + source * width, width);
-    for (int64_t d = rank - 1; d >= 0; --d) {
+    const char *from = bytes->data() + source * width;
+    for (int64_t i = 0; i < inner; ++i, offset += width, from += step)
+      std::memcpy(out.data() + offset, from, width);
+    for (int64_t d = rank - 2; d >= 0; --d) {
       if (++index[d] < resultType.getDimSize(d))
         break;
       index[d] = 0;

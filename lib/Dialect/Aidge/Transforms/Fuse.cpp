@@ -249,9 +249,12 @@ struct FoldBatchNorm : OpRewritePattern<BatchNormOp> {
     for (int64_t d = channelDim + 1; d < rank; ++d)
       stride *= weightType.getDimSize(d);
 
+    // The stored order is [outer][channel][stride]: no division an element.
     std::vector<float> newW(w->size()), newB(channels);
-    for (size_t i = 0; i < w->size(); ++i)
-      newW[i] = (float)((*w)[i] * affine.s[(i / stride) % channels]);
+    for (size_t i = 0; i < w->size();)
+      for (int64_t c = 0; c < channels; ++c)
+        for (int64_t k = 0; k < stride; ++k, ++i)
+          newW[i] = (float)((*w)[i] * affine.s[c]);
     for (int64_t c = 0; c < channels; ++c)
       newB[c] = (float)affine.shift(b ? (*b)[c] : 0.0, c);
 
