@@ -701,7 +701,8 @@ void run_conv(ConvKernel k, unsigned char *mem, const MemInfo &in, const MemInfo
   }
 }
 
-void test_conv(ConvKernel kernel, const aidge_cpp::ConvParams &p, bool with_bias) {
+void test_conv(ConvKernel kernel, const aidge_cpp::ConvParams &p, bool with_bias,
+               bool inplace = false) {
   const long cin = p.in_channels / p.group;
   const std::vector<float> x = rand_vec(static_cast<long>(p.batch) * p.in_depth *
                                         p.in_height * p.in_width * p.in_channels);
@@ -717,7 +718,8 @@ void test_conv(ConvKernel kernel, const aidge_cpp::ConvParams &p, bool with_bias
       geo_nhwc(p.batch * p.out_depth, p.out_height, p.out_width, p.out_channels), want,
       [&](unsigned char *mem, const std::vector<MemInfo> &ins, const MemInfo &out) {
         run_conv(kernel, mem, ins[0], out, p, w, bias);
-      });
+      },
+      inplace);
 }
 
 void test_convs() {
@@ -755,11 +757,29 @@ void test_convs() {
       conv_params(1, 5, 5, 2, 130, 2, 2, 1, 1, 1, 1, 0, 0, 1, 1, 2, kNone),
       with_depth(conv_params(1, 4, 4, 18, 36, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 18, kClip),
                  6, 3, 2, 2, 2, 1, false), // 3-D
+      // Wide rows, for the packed kernel's register tiles (8, 4, 2 and 1
+      // pixels of 16 and 8 channels) between border columns: 8 channels
+      // (one vector), 24 (a pair and one), 37 (5 past the last vector) and
+      // 3 (none); strides 1 and 2, asymmetric and no padding, dilation.
+      conv_params(1, 6, 31, 8, 8, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 8, kRelu),
+      conv_params(1, 7, 30, 24, 24, 3, 3, 2, 2, 1, 1, 0, 1, 1, 0, 24, kClip),
+      conv_params(2, 5, 29, 37, 37, 3, 3, 1, 2, 1, 1, 1, 0, 1, 2, 37, kLeaky),
+      conv_params(1, 6, 27, 16, 16, 3, 3, 1, 1, 2, 2, 2, 2, 2, 2, 16, kNone),
+      conv_params(1, 5, 23, 8, 8, 3, 5, 2, 1, 1, 3, 0, 0, 0, 0, 8, kRelu),
+      conv_params(1, 4, 26, 3, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 3, kNone),
+      conv_params(1, 3, 5, 40, 40, 3, 3, 1, 1, 1, 1, 1, 3, 1, 3, 40, kNone), // no interior
+      with_depth(conv_params(1, 3, 19, 16, 16, 3, 3, 1, 2, 1, 1, 1, 1, 1, 1, 16, kRelu),
+                 5, 3, 1, 1, 1, 1, false), // 3-D
   };
   for (std::size_t i = 0; i < dws.size(); ++i)
     for (ConvKernel k :
          {ConvKernel::depthwise, ConvKernel::depthwise_packed, ConvKernel::blocked})
       test_conv(k, dws[i], i != 1);
+  // A 1x1 depthwise convolution reads only the pixel it writes, so it may
+  // run in place: each tile reads all its input before writing.
+  for (ConvKernel k : {ConvKernel::depthwise, ConvKernel::depthwise_packed})
+    test_conv(k, conv_params(1, 3, 21, 24, 24, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 24, kRelu),
+              true, /*inplace=*/true);
 }
 
 //===----------------------------------------------------------------------===//
