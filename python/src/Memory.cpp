@@ -86,7 +86,11 @@ static MemInfoAttr memInfoFromDict(const std::string &owner, const py::dict &dic
 }
 
 static void setMemoryPlan(Graph &graph, int64_t peak,
-                          const std::map<std::string, std::vector<py::dict>> &plan) {
+                          const std::map<std::string, std::vector<py::dict>> &plan,
+                          int64_t align) {
+  // The lowering declares the arena alignas(align), as after the planner.
+  if (align < 1 || (align & (align - 1)))
+    throw Error("align must be a power of two, got " + std::to_string(align));
   Graph work = graph.clone();
   ModuleOp module = work.getModule();
   Builder builder(&getContext());
@@ -109,6 +113,7 @@ static void setMemoryPlan(Graph &graph, int64_t peak,
     for (BlockArgument arg : func.getArguments())
       setMemInfo(arg, cast<MemInfoAttr>(infosOf(getTensorName(arg), 1)[0]));
     func->setAttr("aidge.peak_bytes", builder.getI64IntegerAttr(peak));
+    func->setAttr("aidge.arena_align", builder.getI64IntegerAttr(align));
   }
   for (Operation *op : getNodeOps(module))
     op->setAttr("aidge.mem", builder.getArrayAttr(infosOf(
@@ -127,6 +132,7 @@ void aidge_python::bindMemory(py::module_ &m) {
         py::arg("wrapping") = false);
   m.def("memory_plan", [](const Graph &graph) { return readPlan(graph.getModule()); },
         py::arg("graph"));
+  // align's default is --aidge-plan-memory's, as plan_memory plans with it.
   m.def("set_memory_plan", &setMemoryPlan, py::arg("graph"), py::arg("peak"),
-        py::arg("mem_info"));
+        py::arg("mem_info"), py::arg("align") = 16);
 }

@@ -49,6 +49,27 @@ def test_set_memory_plan_writes_the_attributes(matched):
     assert matched.node("conv1").mem_info == plan["conv1"]
     assert aidge_mlir.memory_plan(matched) == (peak, plan)
     assert "aidge.peak_bytes = 45056" in str(matched)
+    assert "aidge.arena_align = 16" in str(matched)
+
+
+def test_set_memory_plan_alone_is_enough_to_export(matched, tmp_path):
+    # No planner run on the graph: the plan and its alignment come from
+    # Python, and the arena is declared with that alignment.
+    peak, plan = aidge_mlir.plan_memory(matched)
+    aidge_mlir.set_memory_plan(matched, peak, plan, align=64)
+    assert "aidge.arena_align = 64" in str(matched)
+    aidge_mlir.export_cpp(matched, str(tmp_path / "x"))
+    forward = (tmp_path / "x" / "dnn" / "src" / "forward.cpp").read_text()
+    assert "alignas(64) static unsigned char mem[" in forward
+
+
+@pytest.mark.parametrize("align", [0, -16, 24])
+def test_set_memory_plan_align_must_be_a_power_of_two(matched, align):
+    peak, plan = aidge_mlir.plan_memory(matched)
+    with pytest.raises(Error) as info:
+        aidge_mlir.set_memory_plan(matched, peak, plan, align=align)
+    assert str(info.value) == f"align must be a power of two, got {align}"
+    assert matched.node("conv1").mem_info is None
 
 
 def test_overlapping_plan_is_rejected(matched):

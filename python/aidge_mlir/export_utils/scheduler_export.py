@@ -148,9 +148,6 @@ def scheduler_export(scheduler, export_folder_path, export_lib: Optional[type] =
         manager = memory_manager or generate_optimized_memory_info
         peak_mem, mem_info = manager(scheduler, **(memory_manager_args or {}))
         plan = _by_name(mem_info)
-        # set_memory_plan does not set the arena's alignment, which the
-        # lowering needs; the planner's run sets it (its plan is replaced).
-        graph.run_pipeline("aidge-plan-memory")
         _core.set_memory_plan(graph, peak_mem, plan)
         renderers, files = {}, {}
         if export_lib is not None:
