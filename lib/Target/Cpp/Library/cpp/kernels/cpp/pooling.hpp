@@ -79,6 +79,26 @@ inline void pool_accumulate(float *acc, const float *xp, long nc, bool is_max) {
       acc[j] += xp[j];
   }
 }
+/// Calls f(n, az, ay, ax, obase) for every output cell in increasing
+/// (n, oz, oy, ox) order: the cell's window axes and the flat index of its
+/// first channel in the NDHWC output.
+template <typename F> inline void for_each_pool_cell(const PoolParams &p, F f) {
+  const long OD = p.out_depth, OH = p.out_height, OW = p.out_width;
+  for (long n = 0; n < p.batch; ++n)
+    for (long oz = 0; oz < OD; ++oz) {
+      const PoolAxis az = pool_axis(oz, p.stride_d, p.pad_front, p.pad_back,
+                                    p.dilation_d, p.kernel_d, p.in_depth);
+      for (long oy = 0; oy < OH; ++oy) {
+        const PoolAxis ay = pool_axis(oy, p.stride_h, p.pad_top, p.pad_bottom,
+                                      p.dilation_h, p.kernel_h, p.in_height);
+        for (long ox = 0; ox < OW; ++ox)
+          f(n, az, ay,
+            pool_axis(ox, p.stride_w, p.pad_left, p.pad_right, p.dilation_w,
+                      p.kernel_w, p.in_width),
+            (((n * OD + oz) * OH + oy) * OW + ox) * p.channels);
+      }
+    }
+}
 } // namespace detail
 
 /// Pooling of an NDHWC input [N][D][H][W][C] into
@@ -96,54 +116,39 @@ inline void pooling_forward(unsigned char *mem, const MemInfo &in,
   const In<float> x(mem, in);
   const Out<float> y(mem, out);
   const long D = p.in_depth, H = p.in_height, W = p.in_width, C = p.channels;
-  const long OD = p.out_depth, OH = p.out_height, OW = p.out_width;
-  const long KD = p.kernel_d, KH = p.kernel_h, KW = p.kernel_w;
   const bool is_max = p.kind == PoolKind::max;
   float acc[kChunk];
   float xs[kChunk];
   float ys[kChunk];
-  for (long n = 0; n < p.batch; ++n) {
-    for (long oz = 0; oz < OD; ++oz) {
-      const detail::PoolAxis az = detail::pool_axis(
-          oz, p.stride_d, p.pad_front, p.pad_back, p.dilation_d, KD, D);
-      for (long oy = 0; oy < OH; ++oy) {
-        const detail::PoolAxis ay = detail::pool_axis(
-            oy, p.stride_h, p.pad_top, p.pad_bottom, p.dilation_h, KH, H);
-        for (long ox = 0; ox < OW; ++ox) {
-          const detail::PoolAxis ax = detail::pool_axis(
-              ox, p.stride_w, p.pad_left, p.pad_right, p.dilation_w, KW, W);
-          const long cells =
-              p.count_include_pad
-                  ? (az.pk1 - az.pk0) * (ay.pk1 - ay.pk0) * (ax.pk1 - ax.pk0)
-                  : (az.k1 - az.k0) * (ay.k1 - ay.k0) * (ax.k1 - ax.k0);
-          const long obase = (((n * OD + oz) * OH + oy) * OW + ox) * C;
-          for (long c0 = 0; c0 < C; c0 += kChunk) {
-            const long nc = C - c0 < kChunk ? C - c0 : kChunk;
-            const float init =
-                is_max ? -std::numeric_limits<float>::infinity() : 0.0f;
-            for (long j = 0; j < nc; ++j)
-              acc[j] = init;
-            detail::for_each_tap(
-                p, az, ay, ax, [&](long iz, long iy, long ix, long) {
-                  const float *xp = x.load(
-                      (((n * D + iz) * H + iy) * W + ix) * C + c0, nc, xs);
-                  detail::pool_accumulate(acc, xp, nc, is_max);
-                });
-            float *yp = y.store(obase + c0, nc, ys);
-            if (is_max) {
-              for (long j = 0; j < nc; ++j)
-                yp[j] = activate(acc[j], p.act);
-            } else {
-              const float d = static_cast<float>(cells);
-              for (long j = 0; j < nc; ++j)
-                yp[j] = activate(cells > 0 ? acc[j] / d : 0.0f, p.act);
-            }
-            y.flush(obase + c0, nc, yp, ys);
-          }
-        }
+  detail::for_each_pool_cell(p, [&](long n, const detail::PoolAxis &az,
+                                    const detail::PoolAxis &ay,
+                                    const detail::PoolAxis &ax, long obase) {
+    const long cells =
+        p.count_include_pad
+            ? (az.pk1 - az.pk0) * (ay.pk1 - ay.pk0) * (ax.pk1 - ax.pk0)
+            : (az.k1 - az.k0) * (ay.k1 - ay.k0) * (ax.k1 - ax.k0);
+    for (long c0 = 0; c0 < C; c0 += kChunk) {
+      const long nc = C - c0 < kChunk ? C - c0 : kChunk;
+      const float init = is_max ? -std::numeric_limits<float>::infinity() : 0.0f;
+      for (long j = 0; j < nc; ++j)
+        acc[j] = init;
+      detail::for_each_tap(p, az, ay, ax, [&](long iz, long iy, long ix, long) {
+        const float *xp =
+            x.load((((n * D + iz) * H + iy) * W + ix) * C + c0, nc, xs);
+        detail::pool_accumulate(acc, xp, nc, is_max);
+      });
+      float *yp = y.store(obase + c0, nc, ys);
+      if (is_max) {
+        for (long j = 0; j < nc; ++j)
+          yp[j] = activate(acc[j], p.act);
+      } else {
+        const float d = static_cast<float>(cells);
+        for (long j = 0; j < nc; ++j)
+          yp[j] = activate(cells > 0 ? acc[j] / d : 0.0f, p.act);
       }
+      y.flush(obase + c0, nc, yp, ys);
     }
-  }
+  });
 }
 
 /// max pooling_forward that also writes ONNX MaxPool's Indices: per output
@@ -160,63 +165,43 @@ inline void max_pooling_indices_forward(unsigned char *mem, const MemInfo &in,
   const Out<float> y(mem, out);
   const Out<Index> z(mem, indices);
   const long D = p.in_depth, H = p.in_height, W = p.in_width, C = p.channels;
-  const long OD = p.out_depth, OH = p.out_height, OW = p.out_width;
   float acc[kChunk];
   Index arg[kChunk];
   float xs[kChunk];
   float ys[kChunk];
   Index zs[kChunk];
-  for (long n = 0; n < p.batch; ++n) {
-    for (long oz = 0; oz < OD; ++oz) {
-      const detail::PoolAxis az = detail::pool_axis(
-          oz, p.stride_d, p.pad_front, p.pad_back, p.dilation_d, p.kernel_d, D);
-      for (long oy = 0; oy < OH; ++oy) {
-        const detail::PoolAxis ay = detail::pool_axis(
-            oy, p.stride_h, p.pad_top, p.pad_bottom, p.dilation_h, p.kernel_h, H);
-        for (long ox = 0; ox < OW; ++ox) {
-          const detail::PoolAxis ax = detail::pool_axis(
-              ox, p.stride_w, p.pad_left, p.pad_right, p.dilation_w, p.kernel_w, W);
-          const long obase = (((n * OD + oz) * OH + oy) * OW + ox) * C;
-          for (long c0 = 0; c0 < C; c0 += kChunk) {
-            const long nc = C - c0 < kChunk ? C - c0 : kChunk;
-            for (long j = 0; j < nc; ++j) {
-              acc[j] = -std::numeric_limits<float>::infinity();
-              arg[j] = 0;
-            }
-            bool first = true;
-            for (long kz = az.k0; kz < az.k1; ++kz) {
-              const long iz = az.i0 + kz * p.dilation_d;
-              for (long ky = ay.k0; ky < ay.k1; ++ky) {
-                const long iy = ay.i0 + ky * p.dilation_h;
-                for (long kx = ax.k0; kx < ax.k1; ++kx) {
-                  const long ix = ax.i0 + kx * p.dilation_w;
-                  const float *xp = x.load(
-                      (((n * D + iz) * H + iy) * W + ix) * C + c0, nc, xs);
-                  const long spatial = p.column_major ? (ix * H + iy) * D + iz
-                                                      : (iz * H + iy) * W + ix;
-                  for (long j = 0; j < nc; ++j)
-                    if (first || xp[j] > acc[j]) {
-                      acc[j] = xp[j];
-                      arg[j] = static_cast<Index>((n * C + c0 + j) * D * H * W +
-                                                  spatial);
-                    }
-                  first = false;
-                }
-              }
-            }
-            float *yp = y.store(obase + c0, nc, ys);
-            Index *zp = z.store(obase + c0, nc, zs);
-            for (long j = 0; j < nc; ++j) {
-              yp[j] = activate(acc[j], p.act);
-              zp[j] = arg[j];
-            }
-            y.flush(obase + c0, nc, yp, ys);
-            z.flush(obase + c0, nc, zp, zs);
-          }
-        }
+  detail::for_each_pool_cell(p, [&](long n, const detail::PoolAxis &az,
+                                    const detail::PoolAxis &ay,
+                                    const detail::PoolAxis &ax, long obase) {
+    for (long c0 = 0; c0 < C; c0 += kChunk) {
+      const long nc = C - c0 < kChunk ? C - c0 : kChunk;
+      for (long j = 0; j < nc; ++j) {
+        acc[j] = -std::numeric_limits<float>::infinity();
+        arg[j] = 0;
       }
+      bool first = true;
+      detail::for_each_tap(p, az, ay, ax, [&](long iz, long iy, long ix, long) {
+        const float *xp =
+            x.load((((n * D + iz) * H + iy) * W + ix) * C + c0, nc, xs);
+        const long spatial = p.column_major ? (ix * H + iy) * D + iz
+                                            : (iz * H + iy) * W + ix;
+        for (long j = 0; j < nc; ++j)
+          if (first || xp[j] > acc[j]) {
+            acc[j] = xp[j];
+            arg[j] = static_cast<Index>((n * C + c0 + j) * D * H * W + spatial);
+          }
+        first = false;
+      });
+      float *yp = y.store(obase + c0, nc, ys);
+      Index *zp = z.store(obase + c0, nc, zs);
+      for (long j = 0; j < nc; ++j) {
+        yp[j] = activate(acc[j], p.act);
+        zp[j] = arg[j];
+      }
+      y.flush(obase + c0, nc, yp, ys);
+      z.flush(obase + c0, nc, zp, zs);
     }
-  }
+  });
 }
 
 /// Field order: {kind, batch, height, width, channels, act}. 1-D: height 1.
