@@ -22,6 +22,7 @@
 #include "kernels/cpp/convolution.hpp"
 #include "kernels/cpp/convolution_blocked.hpp"
 #include "kernels/cpp/convolution_depthwise.hpp"
+#include "kernels/cpp/convolution_winograd.hpp"
 #include "kernels/cpp/elemwise.hpp"
 #include "kernels/cpp/fullyconnected.hpp"
 #include "kernels/cpp/gather.hpp"
@@ -99,14 +100,25 @@ void record(const std::string &kernel, const std::string &desc, bool ok,
   }
 }
 
-// Relative tolerance 1e-5 (with a 1e-6 absolute floor for results that
-// cancel to about zero); NaN matches NaN, infinities must be equal.
+// The absolute floor of close(): 1e-6 for results that cancel to about
+// zero, raised by AbsFloor where a kernel rounds differently by design.
+float g_abs_floor = 1e-6f;
+
+/// Raises the absolute floor of close() while it lives.
+struct AbsFloor {
+  float saved;
+  explicit AbsFloor(float floor) : saved(g_abs_floor) { g_abs_floor = floor; }
+  ~AbsFloor() { g_abs_floor = saved; }
+};
+
+// Relative tolerance 1e-5 (with the absolute floor above); NaN matches
+// NaN, infinities must be equal.
 bool close(float got, float want) {
   if (std::isnan(want))
     return std::isnan(got);
   if (std::isinf(want))
     return got == want;
-  return std::fabs(got - want) <= 1e-5f * std::fabs(want) + 1e-6f;
+  return std::fabs(got - want) <= 1e-5f * std::fabs(want) + g_abs_floor;
 }
 template <typename T> bool close(T got, T want) { return got == want; }
 
@@ -656,9 +668,40 @@ std::vector<float> pack_blocks(const std::vector<float> &w, long groups, long ro
   return packed;
 }
 
+/// The 3x3 weights w [M][C][3][3] transformed as the export does for
+/// convolution_winograd_forward (U = G g G^T, computed in double) and
+/// packed [ceil(M / kOutBlock)][36][C][kOutBlock], padded with zeros.
+std::vector<float> pack_winograd(const std::vector<float> &w, long M, long C) {
+  static const double G[6][3] = {{1.0 / 4, 0, 0},
+                                 {-1.0 / 6, -1.0 / 6, -1.0 / 6},
+                                 {-1.0 / 6, 1.0 / 6, -1.0 / 6},
+                                 {1.0 / 24, 1.0 / 12, 1.0 / 6},
+                                 {1.0 / 24, -1.0 / 12, 1.0 / 6},
+                                 {0, 0, 1}};
+  const long B = aidge_cpp::kOutBlock, blocks = (M + B - 1) / B;
+  std::vector<float> packed(static_cast<std::size_t>(blocks * 36 * C * B), 0.0f);
+  for (long m = 0; m < M; ++m)
+    for (long c = 0; c < C; ++c) {
+      // The op stores w[m][ky][kx][c] (channels last, as ref_conv reads).
+      auto g = [&](long ky, long kx) {
+        return static_cast<double>(w[static_cast<std::size_t>(((m * 3 + ky) * 3 + kx) * C + c)]);
+      };
+      for (long i = 0; i < 6; ++i)
+        for (long j = 0; j < 6; ++j) {
+          double u = 0;
+          for (long a = 0; a < 3; ++a)
+            for (long b = 0; b < 3; ++b)
+              u += G[i][a] * g(a, b) * G[j][b];
+          packed[static_cast<std::size_t>((((m / B) * 36 + i * 6 + j) * C + c) * B + m % B)] =
+              static_cast<float>(u);
+        }
+    }
+  return packed;
+}
+
 /// The convolution kernels, which all compute the same function; the last
-/// two on weights packed at export time.
-enum class ConvKernel { generic, depthwise, blocked, depthwise_packed };
+/// three on weights packed at export time.
+enum class ConvKernel { generic, depthwise, blocked, depthwise_packed, winograd };
 
 const char *kernel_name(ConvKernel k) {
   switch (k) {
@@ -670,6 +713,8 @@ const char *kernel_name(ConvKernel k) {
     return "convolution_blocked_forward";
   case ConvKernel::depthwise_packed:
     return "convolution_depthwise_packed_forward";
+  case ConvKernel::winograd:
+    return "convolution_winograd_forward";
   }
   return "?";
 }
@@ -697,6 +742,10 @@ void run_conv(ConvKernel k, unsigned char *mem, const MemInfo &in, const MemInfo
   case ConvKernel::depthwise_packed:
     aidge_cpp::convolution_depthwise_packed_forward(
         mem, in, out, p, pack_blocks(w, 1, M, taps, M).data(), bias);
+    return;
+  case ConvKernel::winograd:
+    aidge_cpp::convolution_winograd_forward(mem, in, out, p,
+                                            pack_winograd(w, M, cin).data(), bias);
     return;
   }
 }
@@ -775,6 +824,28 @@ void test_convs() {
     for (ConvKernel k :
          {ConvKernel::depthwise, ConvKernel::depthwise_packed, ConvKernel::blocked})
       test_conv(k, dws[i], i != 1);
+  // Winograd F(4x4, 3x3): one and several chunks of input channels (37:
+  // a partial one), tiles clipped at the bottom and right (6x6, 9x11),
+  // groups of 8, 4, 2 and 1 tiles (15 = 8 + 4 + 2 + 1), one block of channels and pairs with a
+  // partial last one, asymmetric and no padding, batches. Its transforms
+  // (constants up to 8 and 1/24) round differently from the direct sum:
+  // an absolute floor of 5e-4 on sums of up to 576 products of values in
+  // [-1, 1] (results up to about 15; a wrong tap or point is off by ~1).
+  {
+    const AbsFloor floor(5e-4f);
+    const std::vector<ConvParams> winos = {
+        conv_params(1, 12, 20, 8, 16, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, kRelu),
+        conv_params(1, 6, 6, 12, 40, 3, 3, 1, 1, 1, 1, 0, 0, 0, 0, 1, kNone),
+        conv_params(2, 9, 11, 37, 20, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, kClip),
+        conv_params(1, 17, 30, 16, 33, 3, 3, 1, 1, 1, 1, 1, 0, 2, 1, 1, kLeaky),
+        conv_params(1, 28, 28, 64, 32, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, kRelu),
+        conv_params(1, 5, 5, 8, 3, 3, 3, 1, 1, 1, 1, 2, 2, 2, 2, 1, kNone),
+        conv_params(1, 14, 14, 32, 64, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, kNone),
+        conv_params(1, 3, 3, 9, 16, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, kRelu),
+    };
+    for (std::size_t i = 0; i < winos.size(); ++i)
+      test_conv(ConvKernel::winograd, winos[i], i != 1);
+  }
   // A 1x1 depthwise convolution reads only the pixel it writes, so it may
   // run in place: each tile reads all its input before writing.
   for (ConvKernel k : {ConvKernel::depthwise, ConvKernel::depthwise_packed})

@@ -24,23 +24,6 @@ struct BlockedConv {
   long cin, cout, taps, blocks_per_group;
 };
 
-/// acc[q][b] += xs[q][c] * (the weights of block b for c) over c < kc,
-/// in order; w: block 0's weights of c = 0, blocks block_size apart.
-template <int PX, int NB>
-inline void accumulate(OutVec (&acc)[PX][NB], const float *const (&xs)[PX],
-                       const float *__restrict w, long kc, long block_size) {
-  for (long c = 0; c < kc; ++c) {
-    OutVec wv[NB];
-    for (int b = 0; b < NB; ++b)
-      std::memcpy(&wv[b], w + b * block_size + c * kOutBlock, sizeof(OutVec));
-    for (int q = 0; q < PX; ++q) {
-      const float v = xs[q][c];
-      for (int b = 0; b < NB; ++b)
-        acc[q][b] += v * wv[b];
-    }
-  }
-}
-
 /// PX consecutive output pixels of the (n, oz) plane, from pixel `pix0` of
 /// its out_height x out_width pixels (they may span rows), times NB blocks
 /// of kOutBlock output channels from block `blk` of group `g`: the

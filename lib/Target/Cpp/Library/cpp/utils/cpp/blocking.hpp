@@ -4,6 +4,8 @@
 #ifndef AIDGE_CPP_UTILS_BLOCKING_HPP
 #define AIDGE_CPP_UTILS_BLOCKING_HPP
 
+#include <cstring>
+
 namespace aidge_cpp {
 
 /// Output channels per block of packed weights: one 512-bit vector of
@@ -23,8 +25,9 @@ constexpr int kPixelBlock = 3;
 /// kOutBlock floats that the compiler keeps in vector registers: GCC's and
 /// Clang's vector extension (lowered to whatever vectors the target has, or
 /// scalars), which the auto-vectoriser cannot be relied on to produce for
-/// accumulator arrays; a plain array elsewhere.
-#if defined(__GNUC__)
+/// accumulator arrays; a plain array elsewhere, or where
+/// AIDGE_CPP_PORTABLE_VECTORS is defined (how the tests reach that path).
+#if defined(__GNUC__) && !defined(AIDGE_CPP_PORTABLE_VECTORS)
 typedef float OutVec __attribute__((vector_size(kOutBlock * sizeof(float))));
 #else
 struct OutVec {
@@ -34,6 +37,13 @@ struct OutVec {
       v[j] += o.v[j];
     return *this;
   }
+  OutVec &operator-=(const OutVec &o) {
+    for (int j = 0; j < kOutBlock; ++j)
+      v[j] -= o.v[j];
+    return *this;
+  }
+  friend OutVec operator+(OutVec a, const OutVec &b) { return a += b; }
+  friend OutVec operator-(OutVec a, const OutVec &b) { return a -= b; }
   friend OutVec operator*(float s, const OutVec &o) {
     OutVec r;
     for (int j = 0; j < kOutBlock; ++j)
@@ -47,6 +57,26 @@ struct OutVec {
 constexpr long out_blocks(long channels) {
   return (channels + kOutBlock - 1) / kOutBlock;
 }
+
+namespace detail {
+/// acc[q][b] += xs[q][c] * (the weights of block b for c) over c < kc,
+/// in order; w: block 0's weights of c = 0, blocks block_size apart. The
+/// inner product of the blocked and Winograd convolutions.
+template <int PX, int NB>
+inline void accumulate(OutVec (&acc)[PX][NB], const float *const (&xs)[PX],
+                       const float *__restrict w, long kc, long block_size) {
+  for (long c = 0; c < kc; ++c) {
+    OutVec wv[NB];
+    for (int b = 0; b < NB; ++b)
+      std::memcpy(&wv[b], w + b * block_size + c * kOutBlock, sizeof(OutVec));
+    for (int q = 0; q < PX; ++q) {
+      const float v = xs[q][c];
+      for (int b = 0; b < NB; ++b)
+        acc[q][b] += v * wv[b];
+    }
+  }
+}
+} // namespace detail
 
 } // namespace aidge_cpp
 
