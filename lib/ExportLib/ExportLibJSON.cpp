@@ -14,8 +14,10 @@
 //              "priority": 1},
 //     "kernel": {"name": "my_relu", "entry": "my_relu_forward",
 //                "headers": ["kernels/my_relu.hpp"], "config": ["size"],
-//                "packing": ["none", "tapsMajor"]}   optional, per input:
-//                                   none, outputBlocks or tapsMajor
+//                "packing": ["none", "tapsMajor"],   optional, per input:
+//                                   none, outputBlocks, tapsMajor or
+//                                   winograd4x4
+//                "output_may_wrap_input": false}     optional, true
 //   }]
 // }
 //
@@ -97,9 +99,11 @@ static bool fromJSON(const json::Value &value, WeightPacking &packing,
           .Case("none", WeightPacking::none)
           .Case("outputBlocks", WeightPacking::outputBlocks)
           .Case("tapsMajor", WeightPacking::tapsMajor)
+          .Case("winograd4x4", WeightPacking::winograd4x4)
           .Default(std::nullopt);
   if (!parsed) {
-    path.report("expected a weight packing (none, outputBlocks, tapsMajor)");
+    path.report("expected a weight packing (none, outputBlocks, tapsMajor, "
+                "winograd4x4)");
     return false;
   }
   packing = *parsed;
@@ -113,7 +117,8 @@ static bool fromJSON(const json::Value &value, KernelDescriptor &kernel,
          map.map("entry", kernel.entryPoint) &&
          map.mapOptional("headers", kernel.headers) &&
          map.mapOptional("config", kernel.config) &&
-         map.mapOptional("packing", kernel.packing);
+         map.mapOptional("packing", kernel.packing) &&
+         map.mapOptional("output_may_wrap_input", kernel.outputMayWrapInput);
 }
 
 static bool fromJSON(const json::Value &value, JSONOpEntry &entry, json::Path path) {

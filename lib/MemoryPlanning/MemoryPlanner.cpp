@@ -486,7 +486,26 @@ Plan Planner::run() {
 
 Plan mlir::aidge::memory::planMemory(const Problem &problem,
                                      const Options &options) {
-  return Planner(problem, options).run();
+  Plan plan = Planner(problem, options).run();
+  if (options.strategy != Strategy::best ||
+      (!options.wrapping && !options.concatInPlace))
+    return plan;
+  // Wrapping and concat-in-place shrink single tensors but can shift the
+  // layout into a higher peak (a ring that no longer fits a gap): best
+  // also tries without them and never ends above the plan without them.
+  for (auto [wrapping, concatInPlace] :
+       {std::pair(false, options.concatInPlace),
+        std::pair(options.wrapping, false), std::pair(false, false)}) {
+    if (wrapping == options.wrapping && concatInPlace == options.concatInPlace)
+      continue;
+    Options fewer = options;
+    fewer.wrapping = wrapping;
+    fewer.concatInPlace = concatInPlace;
+    Plan other = Planner(problem, fewer).run();
+    if (other.peak < plan.peak)
+      plan = std::move(other);
+  }
+  return plan;
 }
 
 void mlir::aidge::memory::setLastUses(Problem &problem,

@@ -75,6 +75,11 @@ enum class WeightPacking {
   outputBlocks,
   /// Taps before channels: [kernel...][channels] (a depthwise weight).
   tapsMajor,
+  /// A 3x3 kernel [out][3][3][in] (stored like the input) transformed for
+  /// Winograd's F(4x4, 3x3), U = G g G^T per output and input channel, the
+  /// output channels in blocks of 16 padded with zeros: [block][36][in][16]
+  /// (the Winograd convolution of the cpp library).
+  winograd4x4,
 };
 
 /// How the export calls an implementation.
@@ -95,6 +100,10 @@ struct KernelDescriptor {
   /// Emitted by a renderer the export is given (ExportOptions::renderers),
   /// not by the C++ translation: the kernels of Python export libraries.
   bool external = false;
+  /// Whether the memory planner may wrap the op's output over the rows of
+  /// its input already consumed (a ring): false for a kernel that writes
+  /// several output rows before it has read every input row they need.
+  bool outputMayWrapInput = true;
 };
 
 struct Implementation {

@@ -118,7 +118,8 @@ struct Plan {
   Strategy strategy = Strategy::stack;
 };
 
-/// Plans `problem`. Deterministic; `best` runs every strategy and keeps the
+/// Plans `problem`. Deterministic; `best` runs every strategy, with and
+/// without the wrapping and concat-in-place reuse it allows, and keeps the
 /// smallest peak.
 Plan planMemory(const Problem &problem, const Options &options);
 

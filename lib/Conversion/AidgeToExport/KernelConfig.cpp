@@ -257,6 +257,18 @@ std::optional<WeightPacker> convPacker(ConvOp conv, WeightPacking packing) {
     return WeightPacker{"taps", [=](ElementsAttr value) {
                           return packRowBlocks(value, 1, out, perOut, out, false);
                         }};
+  case WeightPacking::winograd4x4: {
+    // Only a single-group 2-D 3x3 kernel has this transform; any other
+    // fails to pack (an error naming the layer), never packs wrongly.
+    SmallVector<int64_t> dims = getDefaultOrderShape(conv.getWeight().getType());
+    bool fits = dims.size() == 4 && dims[2] == 3 && dims[3] == 3 && group == 1;
+    return WeightPacker{"winograd", [=](ElementsAttr value) {
+                          if (!fits)
+                            return std::optional<ElementsAttr>();
+                          return packWinograd4x4(value, out, perOut / 9,
+                                                 kOutputBlock);
+                        }};
+  }
   }
   llvm_unreachable("unknown weight packing");
 }

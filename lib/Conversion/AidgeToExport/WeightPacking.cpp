@@ -33,6 +33,43 @@ std::optional<ElementsAttr> mlir::aidge::packRowBlocks(ElementsAttr value,
   return makeF32Constant(type, packed, getConstantName(value) + ".packed");
 }
 
+std::optional<ElementsAttr> mlir::aidge::packWinograd4x4(ElementsAttr value,
+                                                         int64_t out,
+                                                         int64_t in,
+                                                         int64_t block) {
+  // F(4x4, 3x3)'s kernel transform, for the interpolation points 0, 1, -1,
+  // 2, -2 and infinity of the kernel's B^T and A^T.
+  static constexpr double G[6][3] = {{1.0 / 4, 0, 0},
+                                     {-1.0 / 6, -1.0 / 6, -1.0 / 6},
+                                     {-1.0 / 6, 1.0 / 6, -1.0 / 6},
+                                     {1.0 / 24, 1.0 / 12, 1.0 / 6},
+                                     {1.0 / 24, -1.0 / 12, 1.0 / 6},
+                                     {0, 0, 1}};
+  std::optional<std::vector<float>> data = getF32Values(value);
+  if (!data || (int64_t)data->size() != out * 9 * in)
+    return std::nullopt;
+  int64_t blocks = (out + block - 1) / block;
+  std::vector<float> packed(blocks * 36 * in * block, 0.0f);
+  for (int64_t m = 0; m < out; ++m)
+    for (int64_t c = 0; c < in; ++c) {
+      auto g = [&](int64_t ky, int64_t kx) {
+        return (double)(*data)[((m * 3 + ky) * 3 + kx) * in + c];
+      };
+      for (int64_t i = 0; i < 6; ++i)
+        for (int64_t j = 0; j < 6; ++j) {
+          double u = 0;
+          for (int64_t a = 0; a < 3; ++a)
+            for (int64_t b = 0; b < 3; ++b)
+              u += G[i][a] * g(a, b) * G[j][b];
+          packed[(((m / block) * 36 + i * 6 + j) * in + c) * block +
+                 m % block] = (float)u;
+        }
+    }
+  Type f32 = cast<ShapedType>(value.getType()).getElementType();
+  auto type = RankedTensorType::get({blocks, 36, in, block}, f32);
+  return makeF32Constant(type, packed, getConstantName(value) + ".winograd");
+}
+
 std::optional<ElementsAttr> mlir::aidge::scaledBias(ElementsAttr value,
                                                     int64_t size, float scale) {
   std::optional<std::vector<float>> data = getF32Values(value);

@@ -26,6 +26,14 @@ std::optional<ElementsAttr> packRowBlocks(ElementsAttr value, int64_t groups,
                                           int64_t rows, int64_t cols,
                                           int64_t block, bool transposed);
 
+/// The f32 3x3 kernel `value`, [out][3][3][in] row-major, transformed for
+/// Winograd's F(4x4, 3x3) (U = G g G^T, in double) and re-laid as
+/// [ceil(out / block)][36][in][block], outputs past `out` being zero:
+///   packed[b][k][c][j] = U(b * block + j, c)[k / 6][k % 6].
+/// nullopt when its data is not available.
+std::optional<ElementsAttr> packWinograd4x4(ElementsAttr value, int64_t out,
+                                            int64_t in, int64_t block);
+
 /// A bias of `size` f32 values: `scale` times `value`, which holds `size`
 /// values or one (broadcast). nullopt when its data is not available.
 std::optional<ElementsAttr> scaledBias(ElementsAttr value, int64_t size,

@@ -4,6 +4,7 @@
 
 #include "aidge/Dialect/Aidge/IR/AidgeOps.h"
 #include "aidge/Dialect/Aidge/IR/DataFormat.h"
+#include "aidge/ExportLib/ExportLib.h"
 
 using namespace mlir;
 using namespace mlir::aidge;
@@ -12,11 +13,24 @@ static int64_t elementBytes(Type type) {
   return std::max<int64_t>(type.getIntOrFloatBitWidth() / 8, 1);
 }
 
+/// Whether the kernel chosen for `op` (none yet: any kernel) consumes its
+/// input rows in the order it writes output rows, as a ring needs.
+static bool kernelMayWrap(Operation *op) {
+  auto impl = op->getAttrOfType<ImplAttr>("aidge.impl");
+  if (!impl)
+    return true;
+  ExportLib *lib = ExportLibRegistry::get().lookup(impl.getLib());
+  const Implementation *chosen =
+      lib ? lib->lookupKernel(impl.getKernel()) : nullptr;
+  return !chosen || chosen->kernel.outputMayWrapInput;
+}
+
 /// Row geometry of a conv or pool whose one image is stored channels last,
 /// which is what lets its output wrap over its input.
 static bool setWindow(Operation *op, memory::Op &info) {
   auto input = cast<RankedTensorType>(op->getOperand(0).getType());
-  if (getDataFormat(input) != DataFormat::nhwc || input.getDimSize(0) != 1)
+  if (getDataFormat(input) != DataFormat::nhwc || input.getDimSize(0) != 1 ||
+      !kernelMayWrap(op))
     return false;
   ArrayRef<int64_t> strides, dilations, pads;
   int64_t kernel;

@@ -90,7 +90,12 @@ def AidgePlanMemory : Pass<"aidge-plan-memory", "ModuleOp"> {
     `concat-in-place` the inputs of a concatenation written into their
     slices of its result (`concat`). Spaces are then packed first-fit over
     their lifetimes: in order of allocation (`stack`, Aidge's), largest
-    first (`greedy-by-size`), or both keeping the smaller peak (`best`).
+    first (`greedy-by-size`), or both keeping the smaller peak (`best`,
+    which also tries them without `wrapping` and `concat-in-place`, and
+    never ends above the plan without them). A conv or pool whose kernel
+    writes output rows before it has read the input rows they need (its
+    descriptor's `outputMayWrapInput` is false: the cpp library's Winograd
+    convolution) takes no ring.
   }];
   let options = [
     Option<"strategy", "strategy", "std::string", /*default=*/"\"best\"",
