@@ -36,14 +36,18 @@ namespace {
 class Names {
 public:
   std::string unique(StringRef base) {
-    std::string name = toIdentifier(base);
-    for (int i = 2; !used.insert(name).second; ++i)
-      name = toIdentifier(base) + "_" + std::to_string(i);
+    std::string stem = toIdentifier(base), name = stem;
+    // Each stem resumes where its last suffix left off: unnamed ops of one
+    // type would otherwise probe every earlier suffix (quadratic).
+    int &next = nextSuffix.try_emplace(stem, 2).first->second;
+    while (!used.insert(name).second)
+      name = stem + "_" + std::to_string(next++);
     return name;
   }
 
 private:
   llvm::StringSet<> used;
+  llvm::StringMap<int> nextSuffix;
 };
 
 struct AidgeLowerToExportPass
@@ -86,8 +90,9 @@ LogicalResult AidgeLowerToExportPass::lower(func::FuncOp func, Names &names) {
     if (!producer)
       return {};
     ElementsAttr data = producer.getValue();
+    std::string symbol = names.unique(layer + "_" + role.str());
     if (packer) {
-      std::optional<ElementsAttr> packed = packer->pack(data);
+      std::optional<ElementsAttr> packed = packer->pack(data, symbol);
       if (!packed) {
         producer.emitError() << "cannot pack the " << role << " of layer '"
                              << layer << "' for its kernel";
@@ -99,13 +104,12 @@ LogicalResult AidgeLowerToExportPass::lower(func::FuncOp func, Names &names) {
     // no load straddles a cache line.
     int64_t alignment = packer ? std::max<int64_t>(align.getInt(), 64)
                                : align.getInt();
-    auto weight = ae::WeightOp::create(
-        weightBuilder, producer.getLoc(), names.unique(layer + "_" + role.str()),
-        data, alignment, StringAttr());
+    auto weight = ae::WeightOp::create(weightBuilder, producer.getLoc(), symbol,
+                                       data, alignment, StringAttr());
     weightBuilder.setInsertionPointAfter(weight);
-    auto symbol = FlatSymbolRefAttr::get(weight.getSymNameAttr());
-    weightOf[{value, key}] = symbol;
-    return symbol;
+    auto ref = FlatSymbolRefAttr::get(weight.getSymNameAttr());
+    weightOf[{value, key}] = ref;
+    return ref;
   };
 
   Block &block = func.getBody().front();

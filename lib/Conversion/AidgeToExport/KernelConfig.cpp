@@ -249,24 +249,25 @@ std::optional<WeightPacker> convPacker(ConvOp conv, WeightPacking packing) {
   case WeightPacking::none:
     return std::nullopt;
   case WeightPacking::outputBlocks:
-    return WeightPacker{"blocks", [=](ElementsAttr value) {
+    return WeightPacker{"blocks", [=](ElementsAttr value, StringRef name) {
                           return packRowBlocks(value, group, out / group, perOut,
-                                               kOutputBlock, false);
+                                               kOutputBlock, false, name);
                         }};
   case WeightPacking::tapsMajor:
-    return WeightPacker{"taps", [=](ElementsAttr value) {
-                          return packRowBlocks(value, 1, out, perOut, out, false);
+    return WeightPacker{"taps", [=](ElementsAttr value, StringRef name) {
+                          return packRowBlocks(value, 1, out, perOut, out, false,
+                                               name);
                         }};
   case WeightPacking::winograd4x4: {
     // Only a single-group 2-D 3x3 kernel has this transform; any other
     // fails to pack (an error naming the layer), never packs wrongly.
     SmallVector<int64_t> dims = getDefaultOrderShape(conv.getWeight().getType());
     bool fits = dims.size() == 4 && dims[2] == 3 && dims[3] == 3 && group == 1;
-    return WeightPacker{"winograd", [=](ElementsAttr value) {
+    return WeightPacker{"winograd", [=](ElementsAttr value, StringRef name) {
                           if (!fits)
                             return std::optional<ElementsAttr>();
                           return packWinograd4x4(value, out, perOut / 9,
-                                                 kOutputBlock);
+                                                 kOutputBlock, name);
                         }};
   }
   }
@@ -294,14 +295,14 @@ LogicalResult configureFCAsConv(CallBuilder &b, FCOp fc) {
   b.activation(fc.getActivationAttr());
   b.input(fc.getA());
   bool transB = fc.getTransB();
-  WeightPacker weights{"blocks", [=](ElementsAttr value) {
+  WeightPacker weights{"blocks", [=](ElementsAttr value, StringRef name) {
                          return packRowBlocks(value, 1, n, k, kOutputBlock,
-                                              !transB);
+                                              !transB, name);
                        }};
   b.weight(fc.getB(), "weights", &weights);
   float beta = fc.getBeta().convertToFloat();
-  WeightPacker bias{"bias" + std::to_string(beta), [=](ElementsAttr value) {
-                      return scaledBias(value, n, beta);
+  WeightPacker bias{"bias" + std::to_string(beta), [=](ElementsAttr value, StringRef name) {
+                      return scaledBias(value, n, beta, name);
                     }};
   b.weight(fc.getC(), "biases", fc.getC() ? &bias : nullptr);
   return success();

@@ -46,8 +46,11 @@ struct WeightPacker {
   /// Tells the layouts of one constant apart: the same constant packed
   /// with the same key is one weight.
   std::string key;
-  /// The re-laid constant; nullopt when it cannot be made.
-  std::function<std::optional<ElementsAttr>(ElementsAttr)> pack;
+  /// The re-laid constant, its data named `name` (unique: a resource
+  /// blob named like another one costs a probe per namesake); nullopt when
+  /// it cannot be made.
+  std::function<std::optional<ElementsAttr>(ElementsAttr, StringRef name)>
+      pack;
 };
 
 /// Names the weight global for constant operand `value` of the op, with

@@ -14,7 +14,8 @@ std::optional<ElementsAttr> mlir::aidge::packRowBlocks(ElementsAttr value,
                                                        int64_t rows,
                                                        int64_t cols,
                                                        int64_t block,
-                                                       bool transposed) {
+                                                       bool transposed,
+                                                       StringRef name) {
   std::optional<std::vector<float>> data = getF32Values(value);
   if (!data || (int64_t)data->size() != groups * rows * cols)
     return std::nullopt;
@@ -30,13 +31,14 @@ std::optional<ElementsAttr> mlir::aidge::packRowBlocks(ElementsAttr value,
       }
   Type f32 = cast<ShapedType>(value.getType()).getElementType();
   auto type = RankedTensorType::get({groups, blocks, cols, block}, f32);
-  return makeF32Constant(type, packed, getConstantName(value) + ".packed");
+  return makeF32Constant(type, packed, name);
 }
 
 std::optional<ElementsAttr> mlir::aidge::packWinograd4x4(ElementsAttr value,
                                                          int64_t out,
                                                          int64_t in,
-                                                         int64_t block) {
+                                                         int64_t block,
+                                                         StringRef name) {
   // F(4x4, 3x3)'s kernel transform, for the interpolation points 0, 1, -1,
   // 2, -2 and infinity of the kernel's B^T and A^T.
   static constexpr double G[6][3] = {{1.0 / 4, 0, 0},
@@ -67,11 +69,12 @@ std::optional<ElementsAttr> mlir::aidge::packWinograd4x4(ElementsAttr value,
     }
   Type f32 = cast<ShapedType>(value.getType()).getElementType();
   auto type = RankedTensorType::get({blocks, 36, in, block}, f32);
-  return makeF32Constant(type, packed, getConstantName(value) + ".winograd");
+  return makeF32Constant(type, packed, name);
 }
 
 std::optional<ElementsAttr> mlir::aidge::scaledBias(ElementsAttr value,
-                                                    int64_t size, float scale) {
+                                                    int64_t size, float scale,
+                                                    StringRef name) {
   std::optional<std::vector<float>> data = getF32Values(value);
   if (!data || ((int64_t)data->size() != size && data->size() != 1))
     return std::nullopt;
@@ -79,6 +82,5 @@ std::optional<ElementsAttr> mlir::aidge::scaledBias(ElementsAttr value,
   for (int64_t i = 0; i < size; ++i)
     bias[i] = scale * (*data)[data->size() == 1 ? 0 : i];
   Type f32 = cast<ShapedType>(value.getType()).getElementType();
-  return makeF32Constant(RankedTensorType::get({size}, f32), bias,
-                         getConstantName(value) + ".bias");
+  return makeF32Constant(RankedTensorType::get({size}, f32), bias, name);
 }

@@ -12,7 +12,7 @@
 // CHECK: aidge_export.kernel "conv" "aidge_cpp::convolution_blocked_forward" {headers = ["kernels/cpp/convolution_blocked.hpp"]
 // CHECK-SAME: kernel = "conv_blocked2d"
 // CHECK-SAME: weights = [@conv_weights, "nullptr"]
-// CHECK: aidge_export.weight @conv_weights = dense_resource<[[BLOB:cst.packed[_0-9]*]]> : tensor<1x1x2x16xf32> align = 64
+// CHECK: aidge_export.weight @conv_weights = dense_resource<[[BLOB:conv_weights[_0-9]*]]> : tensor<1x1x2x16xf32> align = 64
 // CHECK: [[BLOB]]: "0x040000000000803F00004040{{0+}}0000004000008040{{0+}}"
 func.func @blocked(%x: tensor<1x2x3x1xf32, #aidge<format nhwc>>) -> tensor<1x2x2x2xf32, #aidge<format nhwc>> {
   %w = aidge.producer dense<[[[[1.0], [2.0]]], [[[3.0], [4.0]]]]> : tensor<2x1x2x1xf32, #aidge<format nhwc>>
@@ -26,7 +26,7 @@ func.func @blocked(%x: tensor<1x2x3x1xf32, #aidge<format nhwc>>) -> tensor<1x2x2
 // group 2, 1 output channel and 2 input channels per group, [2][1][2][16].
 // CHECK-LABEL: aidge_export.graph @grouped
 // CHECK: kernel = "conv_blocked2d"
-// CHECK: aidge_export.weight @grouped_weights = dense_resource<[[BLOB:cst.packed[_0-9]*]]> : tensor<2x1x2x16xf32>
+// CHECK: aidge_export.weight @grouped_weights = dense_resource<[[BLOB:grouped_weights[_0-9]*]]> : tensor<2x1x2x16xf32>
 // CHECK: [[BLOB]]: "0x040000000000803F{{0+}}00000040{{0+}}"
 func.func @grouped(%x: tensor<1x2x2x4xf32, #aidge<format nhwc>>) -> tensor<1x2x2x2xf32, #aidge<format nhwc>> {
   %w = aidge.producer dense<[[[[1.0, 0.0]]], [[[2.0, 0.0]]]]> : tensor<2x1x1x2xf32, #aidge<format nhwc>>
@@ -59,7 +59,7 @@ func.func @depthwise(%x: tensor<1x2x3x2xf32, #aidge<format nhwc>>) -> tensor<1x2
 // CHECK-LABEL: aidge_export.graph @winograd
 // CHECK: aidge_export.kernel "wino" "aidge_cpp::convolution_winograd_forward" {headers = ["kernels/cpp/convolution_winograd.hpp"]
 // CHECK-SAME: kernel = "conv_winograd2d"
-// CHECK: aidge_export.weight @wino_weights = dense_resource<[[BLOB:cst.winograd[_0-9]*]]> : tensor<1x36x8x16xf32> align = 64
+// CHECK: aidge_export.weight @wino_weights = dense_resource<[[BLOB:wino_weights[_0-9]*]]> : tensor<1x36x8x16xf32> align = 64
 // CHECK: [[BLOB]]: "0x04000000{{((00000000){224}){4}3}}98EE33C{{(00000000){127}3}}98EE3BC
 func.func @winograd(%x: tensor<1x4x4x8xf32, #aidge<format nhwc>>) -> tensor<1x4x4x1xf32, #aidge<format nhwc>> {
   %w = aidge.producer dense<[[[[0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]], [[0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]], [[0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]]]]> : tensor<1x3x3x8xf32, #aidge<format nhwc>>
@@ -92,7 +92,7 @@ func.func @runtime(%x: tensor<1x2x3x1xf32, #aidge<format nhwc>>, %w: tensor<2x1x
 // CHECK-SAME: params = [1, 1, 1, 3, 2, 1, 1, 3, 2, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1, "aidge_cpp::kNoActivation"]
 // CHECK-SAME: params_type = "aidge_cpp::ConvParams"
 // CHECK-SAME: weights = [@dense_weights, @dense_biases]
-// CHECK-DAG: aidge_export.weight @dense_weights = dense_resource<[[BLOB:cst.packed[_0-9]*]]> : tensor<1x1x2x16xf32>
+// CHECK-DAG: aidge_export.weight @dense_weights = dense_resource<[[BLOB:dense_weights[_0-9]*]]> : tensor<1x1x2x16xf32>
 // CHECK-DAG: aidge_export.weight @dense_biases = dense<[2.000000e+00, 1.000000e+00]> : tensor<2xf32>
 // CHECK: [[BLOB]]: "0x040000000000803F00000040{{0+}}0000404000008040{{0+}}"
 func.func @dense(%x: tensor<3x2xf32>) -> tensor<3x2xf32> {

@@ -22,7 +22,7 @@
 // CHECK-SAME: params_type = "aidge_cpp::ConvParams", step = 1 : i64, weights = [@conv1_weights, @conv1_biases]}
 // CHECK-NEXT: aidge_export.output "logits"[0] : tensor<1x3x8x4xf32, #aidge<format nhwc>> at <size = 16, stride = 16, length = 8, count = 3, offset = 240, cont_offset = 240, cont_size = 384, wrap_offset = 240, wrap_size = 0, reuse = none>
 // CHECK-NEXT: }
-// CHECK-DAG: aidge_export.weight @conv1_weights = dense_resource<cst.packed> : tensor<1x1x12x16xf32> align = 64
+// CHECK-DAG: aidge_export.weight @conv1_weights = dense_resource<conv1_weights> : tensor<1x1x12x16xf32> align = 64
 // CHECK-DAG: aidge_export.weight @conv1_biases = dense<5.000000e-01> : tensor<4xf32> align = 16
 // CHECK-NOT: func.func
 func.func @conv(%x: tensor<1x5x6x2xf32, #aidge<format nhwc>> {aidge.name = "image"}) -> (tensor<1x3x8x4xf32, #aidge<format nhwc>> {aidge.name = "logits"}) {
@@ -43,7 +43,7 @@ func.func @conv(%x: tensor<1x5x6x2xf32, #aidge<format nhwc>> {aidge.name = "imag
 // CHECK-SAME: param_names = ["batch", "in_depth", "in_height", "in_width", "in_channels", "out_depth", "out_height", "out_width", "out_channels", "kernel_d", "stride_d", "dilation_d", "pad_front", "pad_back", "kernel_h", "kernel_w", "stride_h", "stride_w", "dilation_h", "dilation_w", "pad_top", "pad_left", "pad_bottom", "pad_right", "group", "act"],
 // CHECK-SAME: params = [1, 1, 4, 4, 3, 1, 2, 2, 3, 1, 1, 1, 0, 0, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 3, "aidge_cpp::kNoActivation"],
 // CHECK-SAME: params_type = "aidge_cpp::ConvParams", step = 1 : i64, weights = [@dw_weights, "nullptr"]}
-// CHECK: aidge_export.weight @dw_weights = dense_resource<cst.packed> : tensor<1x1x9x3xf32> align = 64
+// CHECK: aidge_export.weight @dw_weights = dense_resource<dw_weights> : tensor<1x1x9x3xf32> align = 64
 func.func @depthwise(%x: tensor<1x4x4x3xf32, #aidge<format nhwc>>) -> tensor<1x2x2x3xf32, #aidge<format nhwc>> {
   %w = aidge.producer dense<1.0> : tensor<3x3x3x1xf32, #aidge<format nhwc>>
   %y = aidge.conv %x, %w {dilations = array<i64: 2, 2>, group = 3 : i64, pads = array<i64: 2, 2, 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x4x4x3xf32, #aidge<format nhwc>>, tensor<3x3x3x1xf32, #aidge<format nhwc>>) -> tensor<1x2x2x3xf32, #aidge<format nhwc>> loc("dw")
@@ -65,7 +65,7 @@ func.func @depthwise(%x: tensor<1x4x4x3xf32, #aidge<format nhwc>>) -> tensor<1x2
 // CHECK: aidge_export.kernel "leaky" "aidge_cpp::convolution_blocked_forward"
 // CHECK-SAME: "{aidge_cpp::Activation::leaky_relu, -INFINITY, INFINITY, 1.000000047e-03f}"]
 // CHECK-SAME: step = 3 : i64, weights = [@clipped_weights, "nullptr"]}
-// CHECK: aidge_export.weight @clipped_weights = dense_resource<cst.packed> : tensor<1x1x2x16xf32> align = 64
+// CHECK: aidge_export.weight @clipped_weights = dense_resource<clipped_weights> : tensor<1x1x2x16xf32> align = 64
 // CHECK-NOT: aidge_export.weight
 // CHECK: // -----
 func.func @conv_act(%x: tensor<1x2x2x2xf32, #aidge<format nhwc>>) -> (tensor<1x2x2x1xf32, #aidge<format nhwc>>, tensor<1x2x2x1xf32, #aidge<format nhwc>>, tensor<1x2x2x1xf32, #aidge<format nhwc>>) {
