@@ -826,8 +826,9 @@ void test_convs() {
       test_conv(k, dws[i], i != 1);
   // Winograd F(4x4, 3x3): one and several chunks of input channels (37:
   // a partial one), tiles clipped at the bottom and right (6x6, 9x11),
-  // groups of 8, 4, 2 and 1 tiles (15 = 8 + 4 + 2 + 1), one block of channels and pairs with a
-  // partial last one, asymmetric and no padding, batches. Its transforms
+  // groups of 8, 4, 2 and 1 tiles (15 = 8 + 4 + 2 + 1), one block of
+  // channels and pairs with a partial last one, asymmetric and no
+  // padding, batches. Its transforms
   // (constants up to 8 and 1/24) round differently from the direct sum:
   // an absolute floor of 5e-4 on sums of up to 576 products of values in
   // [-1, 1] (results up to about 15; a wrong tap or point is off by ~1).
