@@ -9,6 +9,10 @@ exports with aidge-export --test-data (torch's input and output, so the
 binary checks itself and a wrong kernel cannot count), builds with -O3
 -march=native, runs ./model --bench N. Prints a Markdown table; exits 1 if
 an export fails its check. bench/run.sh is the usual entry point.
+
+The export library is cpp_fast (cpp plus the Winograd convolution, which
+trades weight and stack memory for speed); AIDGE_BENCH_LIB=cpp measures
+the embedded default instead.
 """
 import os
 import re
@@ -28,6 +32,7 @@ import gen_models  # noqa: E402
 
 DEFAULT = ["lenet5", "ds_cnn", "mobilenetv1_025", "resnet8", "autoencoder",
            "mobilenetv2_035", "resnet18"]
+LIB = os.environ.get("AIDGE_BENCH_LIB", "cpp_fast")
 BUDGET_US = 2e6  # per timed loop: enough runs for a stable median, bounded time
 
 
@@ -109,7 +114,7 @@ def bench_model(build, outdir, name, onnx_path):
     export_dir = os.path.join(outdir, "exports", name)
     start = time.perf_counter()
     run([os.path.join(build, "bin", "aidge-export"), onnx_path, "-o", export_dir,
-         f"--test-data={data_dir}"])
+         f"--lib={LIB}", f"--test-data={data_dir}"])
     compile_s = time.perf_counter() - start
     # The Makefile's CXXFLAGS ?= -O2 is the portable default; override it.
     run(["make", "-s", "-C", export_dir, "model", "CXXFLAGS=-O3 -march=native"])

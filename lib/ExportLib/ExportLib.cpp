@@ -67,6 +67,7 @@ ExportLibRegistry &ExportLibRegistry::get() {
   static ExportLibRegistry *registry = [] {
     auto *created = new ExportLibRegistry();
     registerCppExportLib(*created);
+    registerCppFastExportLib(*created);
     return created;
   }();
   return *registry;

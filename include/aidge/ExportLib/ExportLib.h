@@ -160,6 +160,10 @@ private:
 
 /// Registers the built-in `cpp` library into `registry`.
 void registerCppExportLib(ExportLibRegistry &registry);
+/// Registers the built-in `cpp_fast` library, `cpp` plus the kernels that
+/// trade weight and stack memory for speed (Winograd convolution), into
+/// `registry`, which has `cpp` already.
+void registerCppFastExportLib(ExportLibRegistry &registry);
 
 /// Loads a JSON library description (see docs/export-libraries.md) into the
 /// registry; `context` checks its types and attributes. Returns the

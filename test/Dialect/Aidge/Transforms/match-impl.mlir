@@ -52,36 +52,6 @@ func.func @packed(%x: tensor<1x4x3x3xf32>, %a: tensor<2x4xf32>) -> (tensor<1x4x3
 
 // -----
 
-// Winograd's F(4x4, 3x3) wins for a single-group 3x3 conv of stride and
-// dilation 1 from 8 input channels on, while the image is large enough
-// for its weights (in * out <= 512 * output pixels); the blocked kernel
-// keeps stride 2, 4 input channels, dilation 2, 512 x 512 channels on
-// 7x7, two groups and a 5x5 kernel.
-// CHECK-LABEL: func @winograd
-// CHECK: aidge.conv {{.*}}kernel = "conv_winograd2d"
-// CHECK: aidge.conv {{.*}}kernel = "conv_blocked2d"
-// CHECK: aidge.conv {{.*}}kernel = "conv_blocked2d"
-// CHECK: aidge.conv {{.*}}kernel = "conv_blocked2d"
-// CHECK: aidge.conv {{.*}}kernel = "conv_blocked2d"
-// CHECK: aidge.conv {{.*}}kernel = "conv_blocked2d"
-// CHECK: aidge.conv {{.*}}kernel = "conv_blocked2d"
-func.func @winograd(%x: tensor<1x8x6x6xf32>, %x4: tensor<1x4x6x6xf32>, %big: tensor<1x512x7x7xf32>) -> (tensor<1x16x6x6xf32>, tensor<1x16x3x3xf32>, tensor<1x16x6x6xf32>, tensor<1x16x6x6xf32>, tensor<1x512x7x7xf32>, tensor<1x16x6x6xf32>, tensor<1x16x6x6xf32>) {
-  %w = aidge.producer dense<1.0> : tensor<16x8x3x3xf32>
-  %w4 = aidge.producer dense<1.0> : tensor<16x4x3x3xf32>
-  %wbig = aidge.producer dense<1.0> : tensor<512x512x3x3xf32>
-  %w5 = aidge.producer dense<1.0> : tensor<16x8x5x5xf32>
-  %a = aidge.conv %x, %w {dilations = array<i64: 1, 1>, group = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x8x6x6xf32>, tensor<16x8x3x3xf32>) -> tensor<1x16x6x6xf32>
-  %b = aidge.conv %x, %w {dilations = array<i64: 1, 1>, group = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x8x6x6xf32>, tensor<16x8x3x3xf32>) -> tensor<1x16x3x3xf32>
-  %c = aidge.conv %x4, %w4 {dilations = array<i64: 1, 1>, group = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x4x6x6xf32>, tensor<16x4x3x3xf32>) -> tensor<1x16x6x6xf32>
-  %d = aidge.conv %x, %w {dilations = array<i64: 2, 2>, group = 1 : i64, pads = array<i64: 2, 2, 2, 2>, strides = array<i64: 1, 1>} : (tensor<1x8x6x6xf32>, tensor<16x8x3x3xf32>) -> tensor<1x16x6x6xf32>
-  %e = aidge.conv %big, %wbig {dilations = array<i64: 1, 1>, group = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x512x7x7xf32>, tensor<512x512x3x3xf32>) -> tensor<1x512x7x7xf32>
-  %f = aidge.conv %x, %w4 {dilations = array<i64: 1, 1>, group = 2 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x8x6x6xf32>, tensor<16x4x3x3xf32>) -> tensor<1x16x6x6xf32>
-  %g = aidge.conv %x, %w5 {dilations = array<i64: 1, 1>, group = 1 : i64, pads = array<i64: 2, 2, 2, 2>, strides = array<i64: 1, 1>} : (tensor<1x8x6x6xf32>, tensor<16x8x5x5xf32>) -> tensor<1x16x6x6xf32>
-  return %a, %b, %c, %d, %e, %f, %g : tensor<1x16x6x6xf32>, tensor<1x16x3x3xf32>, tensor<1x16x6x6xf32>, tensor<1x16x6x6xf32>, tensor<1x512x7x7xf32>, tensor<1x16x6x6xf32>, tensor<1x16x6x6xf32>
-}
-
-// -----
-
 // Depthwise convolutions score higher on their own kernel; grouped ones
 // that are not depthwise keep the generic kernel.
 // CHECK-LABEL: func @depthwise

@@ -1,6 +1,6 @@
-// RUN: aidge-opt %s --split-input-file --aidge-match-impl --aidge-schedule --aidge-plan-memory="wrapping=true inplace=false" --aidge-verify-memory | FileCheck %s
+// RUN: aidge-opt %s --split-input-file --aidge-match-impl=lib=cpp_fast --aidge-schedule --aidge-plan-memory="wrapping=true inplace=false" --aidge-verify-memory | FileCheck %s
 
-// The Winograd kernel writes four output rows from six input rows, before
+// cpp_fast's Winograd kernel writes four output rows from six input rows, before
 // it has read the rows a ring would overwrite (its descriptor's
 // outputMayWrapInput is false): with wrapping on, its output still takes
 // its own 512 B after the input's 512 B.

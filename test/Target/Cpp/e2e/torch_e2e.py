@@ -1,13 +1,13 @@
 #!/usr/bin/python3
 """Exports PyTorch models end to end and checks the C++ against torch.
 
-  torch_e2e.py BUILD_DIR OUTDIR MODEL [--plan "OPTIONS"]... [--asan]
+  torch_e2e.py BUILD_DIR OUTDIR MODEL [--lib NAME] [--plan "OPTIONS"]... [--asan]
 
 For MODEL (a name of bench/memory/gen_models.py): exports it to ONNX with
 seeded random weights, runs it in torch on a seeded input, then for each
 --plan (aidge-plan-memory options; default "strategy=best"): imports,
-fuses, matches to the cpp library, schedules, plans, verifies, lowers,
-writes the C++ with aidge-translate --to-cpp, builds it with make (and
+fuses, matches to the export library NAME (default cpp), schedules, plans,
+verifies, lowers, writes the C++ with aidge-translate --to-cpp, builds it with make (and
 make asan with --asan), runs it on the same input and compares every
 output value with torch's: |e - v| <= 1e-3 + 1e-4 |e|. Prints one line per
 configuration; exits 1 at the first failure.
@@ -38,9 +38,11 @@ def main():
     if len(args) < 3:
         sys.exit(__doc__)
     build, outdir, name = args[:3]
-    plans, asan, rest = [], False, args[3:]
+    plans, asan, lib, rest = [], False, "cpp", args[3:]
     while rest:
-        if rest[0] == "--plan":
+        if rest[0] == "--lib":
+            lib, rest = rest[1], rest[2:]
+        elif rest[0] == "--plan":
             plans.append(rest[1])
             rest = rest[2:]
         elif rest[0] == "--asan":
@@ -48,6 +50,7 @@ def main():
         else:
             sys.exit(f"unknown argument {rest[0]}")
     plans = plans or ["strategy=best"]
+    label_name = name if lib == "cpp" else f"{name} {lib}"
     make, shape = next((m, s) for n, m, s in gen_models.MODELS if n == name)
     os.makedirs(outdir, exist_ok=True)
     onnx_path = os.path.join(outdir, name + ".onnx")
@@ -67,9 +70,9 @@ def main():
     imported = run([os.path.join(bin_dir, "aidge-translate"), "--import-onnx",
                     onnx_path, "--mlir-print-debuginfo"])
     for index, plan in enumerate(plans):
-        export_dir = os.path.join(outdir, f"{name}-{index}")
+        export_dir = os.path.join(outdir, f"{name}-{lib}-{index}")
         lowered = run([os.path.join(bin_dir, "aidge-opt"), "--aidge-fuse",
-                       "--aidge-match-impl=lib=cpp", "--aidge-schedule",
+                       f"--aidge-match-impl=lib={lib}", "--aidge-schedule",
                        f"--aidge-plan-memory={plan}", "--aidge-verify-memory",
                        "--aidge-lower-to-export", "--mlir-print-debuginfo"],
                       input=imported)
@@ -84,11 +87,11 @@ def main():
                  "--output-dir", out_dir])
             got = np.load(os.path.join(out_dir, "output.npy")).astype(np.float64).ravel()
             if got.shape != expected.shape:
-                sys.exit(f"{name} [{plan}] {label}: {got.size} outputs, torch has {expected.size}")
+                sys.exit(f"{label_name} [{plan}] {label}: {got.size} outputs, torch has {expected.size}")
             bad = np.abs(got - expected) > 1e-3 + 1e-4 * np.abs(expected)
             worst = float(np.max(np.abs(got - expected)))
             status = "PASS" if not bad.any() else f"FAIL ({int(bad.sum())} mismatches)"
-            print(f"{name} [{plan}] {label}: max |error| {worst:.2e} {status}")
+            print(f"{label_name} [{plan}] {label}: max |error| {worst:.2e} {status}")
             if bad.any():
                 sys.exit(1)
 
