@@ -50,12 +50,12 @@ struct WinoConv {
   long tiles;   // tiles per image
 };
 
-/// r[a] = (B^T x)[a] for the 6 channel vectors x[l] = x + l * xs, the
-/// results r + a * rs; kc channels.
-inline void wino_bt(const float *x, long xs, float *r, long rs, long kc) {
+/// r[a] = (B^T x)[a] for the 6 channel vectors x[l], the results
+/// r + a * rs; kc channels.
+inline void wino_bt(const float *const (&x)[6], float *r, long rs, long kc) {
   for (long c = 0; c < kc; ++c) {
-    const float x0 = x[c], x1 = x[xs + c], x2 = x[2 * xs + c],
-                x3 = x[3 * xs + c], x4 = x[4 * xs + c], x5 = x[5 * xs + c];
+    const float x0 = x[0][c], x1 = x[1][c], x2 = x[2][c], x3 = x[3][c],
+                x4 = x[4][c], x5 = x[5][c];
     r[c] = 4.0f * x0 - 5.0f * x2 + x4;
     r[rs + c] = x3 + x4 - 4.0f * (x1 + x2);
     r[2 * rs + c] = x4 - x3 + 4.0f * (x1 - x2);
@@ -82,29 +82,33 @@ inline void wino_at(const OutVec &m0, const OutVec &m1, const OutVec &m2,
 template <int T>
 inline void wino_input(const WinoConv &cv, long n, long tile0, long c0,
                        long kc, float (&v)[kWinoPoints][T][kWinoChunk]) {
+  static const float zeros[kWinoChunk] = {};
   const ConvParams &p = cv.p;
   const long H = p.in_height, W = p.in_width, C = p.in_channels;
-  const std::size_t bytes = static_cast<std::size_t>(kc) * sizeof(float);
   for (int q = 0; q < T; ++q) {
     const long iy0 = (tile0 + q) / cv.tiles_w * 4 - p.pad_top;
     const long ix0 = (tile0 + q) % cv.tiles_w * 4 - p.pad_left;
-    float d[6][6][kWinoChunk];
-    for (int i = 0; i < 6; ++i)
-      for (int j = 0; j < 6; ++j) {
-        const long iy = iy0 + i, ix = ix0 + j;
-        if (iy < 0 || iy >= H || ix < 0 || ix >= W) {
-          std::memset(d[i][j], 0, bytes);
-          continue;
-        }
-        const float *s = cv.x.load(((n * H + iy) * W + ix) * C + c0, kc, d[i][j]);
-        if (s != d[i][j])
-          std::memcpy(d[i][j], s, bytes);
-      }
+    // Rows of the patch are read where they lie (zeros outside the
+    // input, `scratch` only for pixels that are not consecutive).
+    float scratch[6][kWinoChunk];
     float t[6][6][kWinoChunk];
-    for (int i = 0; i < 6; ++i)
-      wino_bt(d[i][0], kWinoChunk, t[i][0], kWinoChunk, kc);
-    for (int j = 0; j < 6; ++j)
-      wino_bt(t[0][j], 6 * kWinoChunk, v[j][q], 6 * T * kWinoChunk, kc);
+    for (int i = 0; i < 6; ++i) {
+      const long iy = iy0 + i;
+      const float *row[6];
+      for (int j = 0; j < 6; ++j) {
+        const long ix = ix0 + j;
+        row[j] = iy < 0 || iy >= H || ix < 0 || ix >= W
+                     ? zeros
+                     : cv.x.load(((n * H + iy) * W + ix) * C + c0, kc,
+                                 scratch[j]);
+      }
+      wino_bt(row, t[i][0], kWinoChunk, kc);
+    }
+    for (int j = 0; j < 6; ++j) {
+      const float *column[6] = {t[0][j], t[1][j], t[2][j],
+                                t[3][j], t[4][j], t[5][j]};
+      wino_bt(column, v[j][q], 6 * T * kWinoChunk, kc);
+    }
   }
 }
 
