@@ -334,4 +334,3 @@ void mlir::aidge::registerCppFastExportLib(ExportLibRegistry &registry) {
         {WeightPacking::none, WeightPacking::winograd4x4},
         /*outputMayWrapInput=*/false);
 }
-

@@ -78,7 +78,7 @@ enum class WeightPacking {
   /// A 3x3 kernel [out][3][3][in] (stored like the input) transformed for
   /// Winograd's F(4x4, 3x3), U = G g G^T per output and input channel, the
   /// output channels in blocks of 16 padded with zeros: [block][36][in][16]
-  /// (the Winograd convolution of the cpp library).
+  /// (the Winograd convolution of the `cpp_fast` library).
   winograd4x4,
 };
 

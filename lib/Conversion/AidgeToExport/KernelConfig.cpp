@@ -301,7 +301,8 @@ LogicalResult configureFCAsConv(CallBuilder &b, FCOp fc) {
                        }};
   b.weight(fc.getB(), "weights", &weights);
   float beta = fc.getBeta().convertToFloat();
-  WeightPacker bias{"bias" + std::to_string(beta), [=](ElementsAttr value, StringRef name) {
+  WeightPacker bias{"bias" + std::to_string(beta),
+                    [=](ElementsAttr value, StringRef name) {
                       return scaledBias(value, n, beta, name);
                     }};
   b.weight(fc.getC(), "biases", fc.getC() ? &bias : nullptr);

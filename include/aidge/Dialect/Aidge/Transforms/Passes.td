@@ -94,8 +94,8 @@ def AidgePlanMemory : Pass<"aidge-plan-memory", "ModuleOp"> {
     which also tries them without `wrapping` and `concat-in-place`, and
     never ends above the plan without them). A conv or pool whose kernel
     writes output rows before it has read the input rows they need (its
-    descriptor's `outputMayWrapInput` is false: the cpp library's Winograd
-    convolution) takes no ring.
+    descriptor's `outputMayWrapInput` is false: the `cpp_fast` library's
+    Winograd convolution) takes no ring.
   }];
   let options = [
     Option<"strategy", "strategy", "std::string", /*default=*/"\"best\"",
