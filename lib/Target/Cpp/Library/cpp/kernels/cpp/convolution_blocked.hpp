@@ -42,10 +42,17 @@ inline void conv_tile(const BlockedConv &cv, long n, long oz, long pix0,
   const long KH = p.kernel_h, KW = p.kernel_w;
   const WindowAxis az = window_axis(oz, p.stride_d, p.pad_front, p.dilation_d,
                                     p.kernel_d, p.in_depth);
+  // One division per tile, not per pixel: with few input channels (the
+  // 1x1 layers of a MobileNet) PX divisions weigh as much as the FMAs.
   long iy0[PX], ix0[PX];
+  long oy = pix0 / p.out_width, ox = pix0 - oy * p.out_width;
   for (int q = 0; q < PX; ++q) {
-    iy0[q] = (pix0 + q) / p.out_width * p.stride_h - p.pad_top;
-    ix0[q] = (pix0 + q) % p.out_width * p.stride_w - p.pad_left;
+    iy0[q] = oy * p.stride_h - p.pad_top;
+    ix0[q] = ox * p.stride_w - p.pad_left;
+    if (++ox == p.out_width) {
+      ox = 0;
+      ++oy;
+    }
   }
   const long block_size = cv.taps * cv.cin * kOutBlock;
   const float *wg = cv.w + (g * cv.blocks_per_group + blk) * block_size;
