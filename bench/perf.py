@@ -8,8 +8,9 @@ the ONNX, runs torch on a seeded input (eager, then frozen TorchScript),
 exports with aidge-export --test-data (torch's input and output, so the
 binary checks itself and a wrong kernel cannot count), builds with -O3
 -march=native, runs ./model --bench N. Each latency is the fastest of
-ROUNDS interleaved medians, each export time the fastest of ROUNDS exports.
-Prints a Markdown table; exits 1 if an export fails its check. bench/run.sh is the usual entry point.
+ROUNDS interleaved medians, each export time the fastest of ROUNDS
+exports. Prints a Markdown table; exits 1 if an export fails its check.
+bench/run.sh is the usual entry point.
 
 The export library is cpp_fast (cpp plus the Winograd convolution, which
 trades weight and stack memory for speed); AIDGE_BENCH_LIB=cpp measures
@@ -147,7 +148,8 @@ def bench_model(build, outdir, name, onnx_path):
     with open(os.path.join(export_dir, "stats", "memory_info.txt")) as f:
         arena = int(re.search(r"^peak:\s+(\d+) B", f.read(), re.M).group(1))
     return dict(name=name, macs=macs, ours=min(ours), eager=min(eager), script=min(script),
-                arena=arena, compile_s=compile_s, default_s=default_s, runs=f"{ours_runs}/{runs}", passed=passed,
+                arena=arena, compile_s=compile_s, default_s=default_s,
+                runs=f"{ours_runs}/{runs}", passed=passed,
                 check=result.stdout.strip().splitlines()[-2:])
 
 
