@@ -793,6 +793,10 @@ void test_convs() {
       conv_params(2, 9, 17, 66, 48, 3, 3, 2, 2, 1, 1, 1, 1, 0, 0, 1, kClip),
       conv_params(1, 1, 45, 9, 33, 1, 5, 1, 1, 1, 3, 0, 6, 0, 6, 1, kNone), // 1-D
       conv_params(1, 7, 7, 40, 40, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 2, kLeaky),
+      // A MobileNet's first layer: 3 channels whose taps run as one row,
+      // tiles of pixels crossing the padded left and right borders, and a
+      // partial block of 8 output channels.
+      conv_params(1, 9, 30, 3, 8, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1, kClip),
   };
   for (std::size_t i = 0; i < convs.size(); ++i)
     for (ConvKernel k : {ConvKernel::generic, ConvKernel::blocked})

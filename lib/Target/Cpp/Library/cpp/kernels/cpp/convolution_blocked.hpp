@@ -13,6 +13,16 @@
 
 namespace aidge_cpp {
 
+/// For the helpers a kernel calls while its tile's accumulators are live in
+/// vector registers: an out-of-line call spills them all (every vector
+/// register is caller-saved). Tried in the Winograd kernel, a store_block
+/// that GCC left out of line made it a third slower.
+#if defined(__GNUC__)
+#define AIDGE_CPP_TILE_INLINE inline __attribute__((always_inline))
+#else
+#define AIDGE_CPP_TILE_INLINE inline
+#endif
+
 namespace detail {
 /// The fixed operands of one convolution: its views, sizes and weights.
 struct BlockedConv {
@@ -23,6 +33,53 @@ struct BlockedConv {
   const float *bias;
   long cin, cout, taps, blocks_per_group;
 };
+
+/// Elements [c0, c0 + kc) of the KW * C floats of the taps of a window
+/// row from input column ix0 of `line` (W columns of C channels), the
+/// columns outside [0, W) read as zeros, copied into `scratch`.
+inline const float *clipped_row(const float *line, long ix0, long W, long C,
+                                long c0, long kc, float *scratch) {
+  long kx = c0 / C, c = c0 - kx * C;
+  for (long e = 0; e < kc; ++e) {
+    const long ix = ix0 + kx;
+    scratch[e] = ix >= 0 && ix < W ? line[ix * C + c] : 0.0f;
+    if (++c == C) {
+      c = 0;
+      ++kx;
+    }
+  }
+  return scratch;
+}
+
+/// Output channels [m0, m0 + nm) of one pixel, from element o of y: the NB
+/// accumulator vectors v (nm <= NB * kOutBlock of their lanes), activated
+/// in registers. The epilogue of a tile.
+template <int NB>
+AIDGE_CPP_TILE_INLINE void store_block(const Out<float> &y, long o, long nm,
+                                       const OutVec (&v)[NB],
+                                       const ActivationParams &act) {
+  OutVec out[NB];
+  for (int b = 0; b < NB; ++b) {
+    out[b] = v[b];
+    activate_vector(out[b], act);
+  }
+  float ys[NB * kOutBlock];
+  float *yp = y.store(o, nm, ys);
+  if (nm == NB * kOutBlock) {
+    std::memcpy(yp, out, sizeof(out));
+  } else {
+    // A partial last block (a first layer of 8 channels): whole vectors
+    // of 8, then floats, not one memcpy call per pixel.
+    float res[NB * kOutBlock];
+    std::memcpy(res, out, sizeof(res));
+    long j = 0;
+    for (; j + 8 <= nm; j += 8)
+      std::memcpy(yp + j, res + j, 8 * sizeof(float));
+    for (; j < nm; ++j)
+      yp[j] = res[j];
+  }
+  y.flush(o, nm, yp, ys);
+}
 
 /// PX consecutive output pixels of the (n, oz) plane, from pixel `pix0` of
 /// its out_height x out_width pixels (they may span rows), times NB blocks
@@ -67,18 +124,17 @@ inline void conv_tile(const BlockedConv &cv, long n, long oz, long pix0,
   }
   float scratch[PX][kChunk];
   const float *xs[PX];
-  // Taps (ky, kx) whose input lies in one row: with dilation_w 1 and no
-  // groups, a pixel's KW taps of C channels are KW * C consecutive floats,
-  // as are their packed weights, so they run as one loop (what makes a
-  // first layer of 1 or 3 channels fast).
-  bool rows_inside = Plain && p.dilation_w == 1 && cv.cin == C;
-  for (int q = 0; q < PX; ++q)
-    rows_inside = rows_inside && ix0[q] >= 0 && ix0[q] + KW <= W;
+  // Taps (ky, kx) in one input row: with dilation_w 1 and no groups, a
+  // pixel's KW taps of C channels are KW * C consecutive floats, as are
+  // their packed weights, so they run as one loop (what makes a first layer
+  // of 1 or 3 channels fast). A pixel whose taps cross the left or right
+  // border reads a copy of its row with zeros for the columns outside.
+  const bool rows = Plain && p.dilation_w == 1 && cv.cin == C;
   for (long kz = az.k0; kz < az.k1; ++kz) {
     const long plane = (n * p.in_depth + az.i0 + kz * p.dilation_d) * H;
     for (long ky = 0; ky < KH; ++ky) {
       const float *wy = wg + (kz * KH + ky) * KW * cv.cin * kOutBlock;
-      if (rows_inside) {
+      if (rows) {
         const long len = KW * C;
         for (long c0 = 0; c0 < len; c0 += kChunk) {
           const long kc = len - c0 < kChunk ? len - c0 : kChunk;
@@ -87,8 +143,14 @@ inline void conv_tile(const BlockedConv &cv, long n, long oz, long pix0,
             const long iy = iy0[q] + ky * p.dilation_h;
             const bool inside = iy >= 0 && iy < H;
             any = any || inside;
-            xs[q] = inside ? cv.x.plain() + ((plane + iy) * W + ix0[q]) * C + c0
-                           : zeros;
+            if (!inside) {
+              xs[q] = zeros;
+              continue;
+            }
+            const float *line = cv.x.plain() + (plane + iy) * W * C;
+            xs[q] = ix0[q] >= 0 && ix0[q] + KW <= W
+                        ? line + ix0[q] * C + c0
+                        : clipped_row(line, ix0[q], W, C, c0, kc, scratch[q]);
           }
           if (any)
             accumulate<PX, NB>(acc, xs, wy + c0 * kOutBlock, kc, block_size);
@@ -116,17 +178,13 @@ inline void conv_tile(const BlockedConv &cv, long n, long oz, long pix0,
       }
     }
   }
-  float ys[NB * kOutBlock], res[NB * kOutBlock];
   const long m0 = blk * kOutBlock;
   const long nm = cv.cout - m0 < NB * kOutBlock ? cv.cout - m0 : NB * kOutBlock;
   const long plane_out = (n * p.out_depth + oz) * p.out_height * p.out_width;
-  for (int q = 0; q < PX; ++q) {
-    const long o = (plane_out + pix0 + q) * p.out_channels + g * cv.cout + m0;
-    std::memcpy(res, acc[q], sizeof(res));
-    float *yp = cv.y.store(o, nm, ys);
-    activate_into(yp, res, nm, p.act);
-    cv.y.flush(o, nm, yp, ys);
-  }
+  for (int q = 0; q < PX; ++q)
+    store_block(cv.y,
+                (plane_out + pix0 + q) * p.out_channels + g * cv.cout + m0, nm,
+                acc[q], p.act);
 }
 
 /// Pixels [pix0, pix1) of the (n, oz) plane for NB blocks: tiles of

@@ -159,12 +159,13 @@ inline void dw_tile(const DwRow &r, long ox0, long c0) {
       }
     }
   }
-  float res[NV * kDwLanes], ys[NV * kDwLanes];
+  float ys[NV * kDwLanes];
   for (int q = 0; q < PX; ++q) {
     const long o = r.obase + (ox0 + q) * p.out_channels + c0;
-    std::memcpy(res, acc[q], sizeof(res));
+    for (int b = 0; b < NV; ++b)
+      activate_vector(acc[q][b], p.act);
     float *yp = r.y.store(o, NV * kDwLanes, ys);
-    activate_into(yp, res, NV * kDwLanes, p.act);
+    std::memcpy(yp, acc[q], sizeof(acc[q]));
     r.y.flush(o, NV * kDwLanes, yp, ys);
   }
 }

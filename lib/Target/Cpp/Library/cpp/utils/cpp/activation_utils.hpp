@@ -66,6 +66,47 @@ inline void activate_into(float *dst, const float *src, long n,
   }
 }
 
+namespace detail {
+/// activate_vector on a vector of the GCC and Clang extension: lane-wise
+/// vector operations.
+template <typename V>
+inline auto activate_lanes(V &v, const ActivationParams &a, int)
+    -> decltype(v < v, void()) {
+  const V zero = {};
+  switch (a.kind) {
+  case Activation::none:
+    return;
+  case Activation::relu:
+    v = v < zero ? zero : v;
+    return;
+  case Activation::clip: {
+    const V lo = zero + a.min, hi = zero + a.max;
+    v = v < lo ? lo : (v > hi ? hi : v);
+    return;
+  }
+  case Activation::leaky_relu:
+    v = v >= zero ? v : a.alpha * v;
+    return;
+  }
+}
+/// The same on a struct of lanes `float v[N]`, lane by lane.
+template <typename V>
+inline void activate_lanes(V &v, const ActivationParams &a, long) {
+  for (float &x : v.v)
+    x = activate(x, a);
+}
+} // namespace detail
+
+/// activate() on every lane of a kernel's accumulator vector, in place
+/// (by reference: passing vectors wider than the target's by value changes
+/// the ABI). On the few values of a tile (8 or 16 channels), the loops of
+/// activate_into over memory stayed scalar and cost as much as the tile's
+/// FMAs.
+template <typename V>
+inline void activate_vector(V &v, const ActivationParams &a) {
+  detail::activate_lanes(v, a, 0);
+}
+
 } // namespace aidge_cpp
 
 #endif // AIDGE_CPP_UTILS_ACTIVATION_UTILS_HPP
