@@ -1726,6 +1726,8 @@ void test_transpose_case(const std::vector<long> &in, const std::vector<int> &pe
 void test_transpose() {
   test_transpose_case<float>({2, 3, 4}, {2, 0, 1}, "f32");
   test_transpose_case<float>({1, 16, 5, 5}, {0, 2, 3, 1}, "f32");
+  // A batch of 3-channel images to channels last, as a network's input.
+  test_transpose_case<float>({2, 3, 7, 9}, {0, 2, 3, 1}, "f32");
   test_transpose_case<float>({1, 5, 5, 16}, {0, 3, 1, 2}, "f32");
   test_transpose_case<float>({2, 3, 4, 5, 6}, {4, 3, 2, 1, 0}, "f32");
   test_transpose_case<float>({2, 2, 3, 2, 2, 3}, {5, 0, 4, 1, 3, 2}, "f32");

@@ -22,7 +22,7 @@ inline void transpose_forward(unsigned char *mem, const MemInfo &in,
   const In<T> x(mem, in);
   const Out<T> y(mem, out);
   const int r = p.rank;
-  long in_stride[kMaxRank], D[kMaxRank], S[kMaxRank];
+  long in_stride[kMaxRank] = {}, D[kMaxRank] = {}, S[kMaxRank] = {};
   long s = 1;
   for (int d = r - 1; d >= 0; --d) {
     in_stride[d] = s;
@@ -35,12 +35,27 @@ inline void transpose_forward(unsigned char *mem, const MemInfo &in,
     S[d] = in_stride[p.perm[d]];
   }
   const long L = D[r - 1], SL = S[r - 1];
+  // Both plain and the input's last dim the output's next to last (NCHW
+  // to NHWC): the last two dims at once, the inner loop reading
+  // consecutive elements, not one run of L (the few channels) at a time.
+  const bool rows =
+      x.plain() && y.plain() && SL != 1 && r >= 2 && S[r - 2] == 1;
+  const int last = rows ? r - 2 : r - 1;
   long idx[kMaxRank] = {};
   long base = 0, o = 0;
   T ys[kChunk];
   for (;;) {
-    if (SL == 1) {
+    if (rows) {
+      const long rows_n = D[r - 2];
+      const T *xp = x.plain() + base;
+      T *yp = y.plain() + o;
+      for (long j = 0; j < L; ++j)
+        for (long i = 0; i < rows_n; ++i)
+          yp[i * L + j] = xp[i + j * SL];
+      o += rows_n * L;
+    } else if (SL == 1) {
       copy_elements(x, base, y, o, L);
+      o += L;
     } else {
       for (long j0 = 0; j0 < L; j0 += kChunk) {
         const long n = L - j0 < kChunk ? L - j0 : kChunk;
@@ -49,9 +64,9 @@ inline void transpose_forward(unsigned char *mem, const MemInfo &in,
           yp[j] = x[base + (j0 + j) * SL];
         y.flush(o + j0, n, yp, ys);
       }
+      o += L;
     }
-    o += L;
-    int k = r - 2;
+    int k = last - 1;
     for (; k >= 0; --k) {
       base += S[k];
       if (++idx[k] < D[k])
