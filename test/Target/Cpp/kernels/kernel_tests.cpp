@@ -60,7 +60,7 @@ using aidge_cpp::MemInfo;
 
 namespace {
 
-const float kInf = std::numeric_limits<float>::infinity();
+constexpr float kInf = std::numeric_limits<float>::infinity();
 
 //===----------------------------------------------------------------------===//
 // Random data, results
@@ -381,10 +381,10 @@ float ref_act(float v, const aidge_cpp::ActivationParams &a) {
   return v;
 }
 
-const aidge_cpp::ActivationParams kNone{aidge_cpp::Activation::none, -kInf, kInf, 0.0f};
-const aidge_cpp::ActivationParams kRelu{aidge_cpp::Activation::relu, -kInf, kInf, 0.0f};
-const aidge_cpp::ActivationParams kClip{aidge_cpp::Activation::clip, -0.2f, 0.3f, 0.0f};
-const aidge_cpp::ActivationParams kLeaky{aidge_cpp::Activation::leaky_relu, -kInf, kInf, 0.1f};
+constexpr aidge_cpp::ActivationParams kNone{aidge_cpp::Activation::none, -kInf, kInf, 0.0f};
+constexpr aidge_cpp::ActivationParams kRelu{aidge_cpp::Activation::relu, -kInf, kInf, 0.0f};
+constexpr aidge_cpp::ActivationParams kClip{aidge_cpp::Activation::clip, -0.2f, 0.3f, 0.0f};
+constexpr aidge_cpp::ActivationParams kLeaky{aidge_cpp::Activation::leaky_relu, -kInf, kInf, 0.1f};
 
 const char *act_name(const aidge_cpp::ActivationParams &a) {
   switch (a.kind) {
@@ -496,7 +496,7 @@ std::vector<float> ref_pool(const std::vector<float> &x, const aidge_cpp::PoolPa
 
 /// Output size of a window op; with ceil_mode, drops a last window that
 /// would start in the end padding.
-int out_size(int in, int k, int s, int d, int pb, int pe, bool ceil_mode) {
+constexpr int out_size(int in, int k, int s, int d, int pb, int pe, bool ceil_mode) {
   const int span = (k - 1) * d + 1, room = in + pb + pe - span;
   int o = (ceil_mode ? (room + s - 1) / s : room / s) + 1;
   if (ceil_mode && (o - 1) * s >= in + pb)
@@ -586,7 +586,7 @@ void test_mem_info() {
 // Convolutions
 //===----------------------------------------------------------------------===//
 
-aidge_cpp::ConvParams conv_params(int n, int h, int w, int c, int m, int kh, int kw,
+constexpr aidge_cpp::ConvParams conv_params(int n, int h, int w, int c, int m, int kh, int kw,
                                   int sh, int sw, int dh, int dw, int pt, int pl,
                                   int pb, int pr, int g,
                                   const aidge_cpp::ActivationParams &act) {
@@ -719,39 +719,66 @@ const char *kernel_name(ConvKernel k) {
   return "?";
 }
 
-/// Runs kernel `k` on the weights `w` as the op stores them, packed first
-/// for the kernels that take them packed.
-void run_conv(ConvKernel k, unsigned char *mem, const MemInfo &in, const MemInfo &out,
-              const aidge_cpp::ConvParams &p, const std::vector<float> &w,
-              const float *bias) {
+/// The weights `w` as the op stores them, packed for kernel `k` when it
+/// takes them packed.
+std::vector<float> conv_weights(ConvKernel k, const aidge_cpp::ConvParams &p,
+                                const std::vector<float> &w) {
   const long taps = static_cast<long>(p.kernel_d) * p.kernel_h * p.kernel_w;
   const long cin = p.in_channels / p.group, M = p.out_channels;
   switch (k) {
-  case ConvKernel::generic:
-    aidge_cpp::convolution_forward(mem, in, out, p, w.data(), bias);
-    return;
-  case ConvKernel::depthwise:
-    aidge_cpp::convolution_depthwise_forward(mem, in, out, p, w.data(), bias);
-    return;
   case ConvKernel::blocked:
-    aidge_cpp::convolution_blocked_forward(
-        mem, in, out, p,
-        pack_blocks(w, p.group, M / p.group, taps * cin, aidge_cpp::kOutBlock).data(),
-        bias);
-    return;
+    return pack_blocks(w, p.group, M / p.group, taps * cin, aidge_cpp::kOutBlock);
   case ConvKernel::depthwise_packed:
-    aidge_cpp::convolution_depthwise_packed_forward(
-        mem, in, out, p, pack_blocks(w, 1, M, taps, M).data(), bias);
-    return;
+    return pack_blocks(w, 1, M, taps, M);
   case ConvKernel::winograd:
-    aidge_cpp::convolution_winograd_forward(mem, in, out, p,
-                                            pack_winograd(w, M, cin).data(), bias);
-    return;
+    return pack_winograd(w, M, cin);
+  default:
+    return w;
   }
 }
 
+/// Runs kernel `k` on weights `w` (conv_weights).
+void run_conv(ConvKernel k, unsigned char *mem, const MemInfo &in, const MemInfo &out,
+              const aidge_cpp::ConvParams &p, const float *w, const float *bias) {
+  switch (k) {
+  case ConvKernel::generic:
+    return aidge_cpp::convolution_forward(mem, in, out, p, w, bias);
+  case ConvKernel::depthwise:
+    return aidge_cpp::convolution_depthwise_forward(mem, in, out, p, w, bias);
+  case ConvKernel::blocked:
+    return aidge_cpp::convolution_blocked_forward(mem, in, out, p, w, bias);
+  case ConvKernel::depthwise_packed:
+    return aidge_cpp::convolution_depthwise_packed_forward(mem, in, out, p, w, bias);
+  case ConvKernel::winograd:
+    return aidge_cpp::convolution_winograd_forward(mem, in, out, p, w, bias);
+  }
+}
+
+/// The same through the packed kernels' specialisations for P (as cpp_fast
+/// exports call them), p == P.
+template <const aidge_cpp::ConvParams &P>
+void run_static_conv(ConvKernel k, unsigned char *mem, const MemInfo &in,
+                     const MemInfo &out, const aidge_cpp::ConvParams &p,
+                     const float *w, const float *bias) {
+  switch (k) {
+  case ConvKernel::blocked:
+    return aidge_cpp::convolution_blocked_forward<P>(mem, in, out, w, bias);
+  case ConvKernel::depthwise_packed:
+    return aidge_cpp::convolution_depthwise_packed_forward<P>(mem, in, out, w, bias);
+  case ConvKernel::winograd:
+    return aidge_cpp::convolution_winograd_forward<P>(mem, in, out, w, bias);
+  default:
+    return run_conv(k, mem, in, out, p, w, bias);
+  }
+}
+
+using ConvRunner = void (*)(ConvKernel, unsigned char *, const MemInfo &,
+                            const MemInfo &, const aidge_cpp::ConvParams &,
+                            const float *, const float *);
+
 void test_conv(ConvKernel kernel, const aidge_cpp::ConvParams &p, bool with_bias,
-               bool inplace = false) {
+               bool inplace = false, ConvRunner run = run_conv,
+               const char *suffix = "") {
   const long cin = p.in_channels / p.group;
   const std::vector<float> x = rand_vec(static_cast<long>(p.batch) * p.in_depth *
                                         p.in_height * p.in_width * p.in_channels);
@@ -761,14 +788,45 @@ void test_conv(ConvKernel kernel, const aidge_cpp::ConvParams &p, bool with_bias
   const std::vector<float> want = ref_conv(x, w, with_bias ? &b : nullptr, p);
   const float *bias = with_bias ? b.data() : nullptr;
   // NDHWC rows are (n, d, h) lines, as NHWC ones with N*D images.
+  const std::vector<float> packed = conv_weights(kernel, p, w);
+  const std::string name = std::string(kernel_name(kernel)) + suffix;
   run_layouts<float>(
-      kernel_name(kernel), conv_desc(p, with_bias), {x},
+      name.c_str(), conv_desc(p, with_bias), {x},
       {geo_nhwc(p.batch * p.in_depth, p.in_height, p.in_width, p.in_channels)},
       geo_nhwc(p.batch * p.out_depth, p.out_height, p.out_width, p.out_channels), want,
       [&](unsigned char *mem, const std::vector<MemInfo> &ins, const MemInfo &out) {
-        run_conv(kernel, mem, ins[0], out, p, w, bias);
+        run(kernel, mem, ins[0], out, p, packed.data(), bias);
       },
       inplace);
+}
+
+// Specialisations of the packed kernels for constexpr params, as cpp_fast
+// exports call them: a blocked layer with tiles clipped at the borders and
+// a partial block, strided with pairs of blocks; a packed depthwise layer
+// with border columns, dilation and a partial vector; a Winograd layer of
+// several chunks with clipped tiles. Each also runs through the run-time
+// params in test_convs.
+constexpr aidge_cpp::ConvParams kStaticFirst =
+    conv_params(1, 9, 30, 3, 8, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1, kClip);
+constexpr aidge_cpp::ConvParams kStaticStrided =
+    conv_params(2, 9, 17, 66, 48, 3, 3, 2, 2, 1, 1, 1, 1, 0, 0, 1, kClip);
+constexpr aidge_cpp::ConvParams kStaticDepthwise =
+    conv_params(2, 5, 29, 37, 37, 3, 3, 1, 2, 1, 1, 1, 0, 1, 2, 37, kLeaky);
+constexpr aidge_cpp::ConvParams kStaticWinograd =
+    conv_params(2, 9, 11, 37, 20, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, kClip);
+
+void test_static_convs() {
+  test_conv(ConvKernel::blocked, kStaticFirst, true, false,
+            run_static_conv<kStaticFirst>, "<P>");
+  test_conv(ConvKernel::blocked, kStaticStrided, true, false,
+            run_static_conv<kStaticStrided>, "<P>");
+  test_conv(ConvKernel::depthwise_packed, kStaticDepthwise, true, false,
+            run_static_conv<kStaticDepthwise>, "<P>");
+  test_conv(ConvKernel::blocked, kStaticDepthwise, false, false,
+            run_static_conv<kStaticDepthwise>, "<P>");
+  const AbsFloor floor(5e-4f);
+  test_conv(ConvKernel::winograd, kStaticWinograd, true, false,
+            run_static_conv<kStaticWinograd>, "<P>");
 }
 
 void test_convs() {
@@ -2364,8 +2422,10 @@ RingLayer ring_conv(const aidge_cpp::ConvParams &p, ConvKernel kernel) {
   l.M = p.out_channels;
   l.stride_h = p.stride_h;
   l.pad_top = p.pad_top;
-  l.run = [p, w, b, kernel](unsigned char *mem, const MemInfo &in, const MemInfo &out) {
-    run_conv(kernel, mem, in, out, p, *w, b->data());
+  auto packed = std::make_shared<std::vector<float>>(conv_weights(kernel, p, *w));
+  l.run = [p, packed, b, kernel](unsigned char *mem, const MemInfo &in,
+                                 const MemInfo &out) {
+    run_conv(kernel, mem, in, out, p, packed->data(), b->data());
   };
   l.ref = [p, w, b](const std::vector<float> &x) { return ref_conv(x, *w, b.get(), p); };
   return l;
@@ -2466,6 +2526,7 @@ void test_rings() {
 int main() {
   test_mem_info();
   test_convs();
+  test_static_convs();
   test_conv_transposes();
   test_pools();
   test_fc();

@@ -31,7 +31,6 @@ struct BlockedConv {
   const ConvParams &p;
   const float *w;
   const float *bias;
-  long cin, cout, taps, blocks_per_group;
 };
 
 /// Elements [c0, c0 + kc) of the KW * C floats of the taps of a window
@@ -90,11 +89,13 @@ AIDGE_CPP_TILE_INLINE void store_block(const Out<float> &y, long o, long nm,
 /// input channels, in order, as in convolution_forward. Plain: the input
 /// is plain, read through pointers only (no call that would make the
 /// compiler spill the accumulators around it).
-template <int PX, int NB, bool Plain>
+template <typename PS, int PX, int NB, bool Plain>
 inline void conv_tile(const BlockedConv &cv, long n, long oz, long pix0,
                       long g, long blk) {
   static const float zeros[kChunk] = {};
-  const ConvParams &p = cv.p;
+  const ConvParams &p = PS::get(cv.p);
+  const long cin = p.in_channels / p.group, cout = p.out_channels / p.group;
+  const long taps = static_cast<long>(p.kernel_d) * p.kernel_h * p.kernel_w;
   const long H = p.in_height, W = p.in_width, C = p.in_channels;
   const long KH = p.kernel_h, KW = p.kernel_w;
   const WindowAxis az = window_axis(oz, p.stride_d, p.pad_front, p.dilation_d,
@@ -111,14 +112,14 @@ inline void conv_tile(const BlockedConv &cv, long n, long oz, long pix0,
       ++oy;
     }
   }
-  const long block_size = cv.taps * cv.cin * kOutBlock;
-  const float *wg = cv.w + (g * cv.blocks_per_group + blk) * block_size;
+  const long block_size = taps * cin * kOutBlock;
+  const float *wg = cv.w + (g * out_blocks(cout) + blk) * block_size;
   OutVec acc[PX][NB];
   for (int b = 0; b < NB; ++b) {
     float init[kOutBlock];
     const long m0 = (blk + b) * kOutBlock;
     for (int j = 0; j < kOutBlock; ++j)
-      init[j] = cv.bias && m0 + j < cv.cout ? cv.bias[g * cv.cout + m0 + j] : 0.0f;
+      init[j] = cv.bias && m0 + j < cout ? cv.bias[g * cout + m0 + j] : 0.0f;
     for (int q = 0; q < PX; ++q)
       std::memcpy(&acc[q][b], init, sizeof(OutVec));
   }
@@ -129,11 +130,11 @@ inline void conv_tile(const BlockedConv &cv, long n, long oz, long pix0,
   // their packed weights, so they run as one loop (what makes a first layer
   // of 1 or 3 channels fast). A pixel whose taps cross the left or right
   // border reads a copy of its row with zeros for the columns outside.
-  const bool rows = Plain && p.dilation_w == 1 && cv.cin == C;
+  const bool rows = Plain && p.dilation_w == 1 && cin == C;
   for (long kz = az.k0; kz < az.k1; ++kz) {
     const long plane = (n * p.in_depth + az.i0 + kz * p.dilation_d) * H;
     for (long ky = 0; ky < KH; ++ky) {
-      const float *wy = wg + (kz * KH + ky) * KW * cv.cin * kOutBlock;
+      const float *wy = wg + (kz * KH + ky) * KW * cin * kOutBlock;
       if (rows) {
         const long len = KW * C;
         for (long c0 = 0; c0 < len; c0 += kChunk) {
@@ -158,16 +159,16 @@ inline void conv_tile(const BlockedConv &cv, long n, long oz, long pix0,
         continue;
       }
       for (long kx = 0; kx < KW; ++kx) {
-        const float *wt = wy + kx * cv.cin * kOutBlock;
-        for (long c0 = 0; c0 < cv.cin; c0 += kChunk) {
-          const long kc = cv.cin - c0 < kChunk ? cv.cin - c0 : kChunk;
+        const float *wt = wy + kx * cin * kOutBlock;
+        for (long c0 = 0; c0 < cin; c0 += kChunk) {
+          const long kc = cin - c0 < kChunk ? cin - c0 : kChunk;
           bool any = false;
           for (int q = 0; q < PX; ++q) {
             const long iy = iy0[q] + ky * p.dilation_h;
             const long ix = ix0[q] + kx * p.dilation_w;
             const bool inside = iy >= 0 && iy < H && ix >= 0 && ix < W;
             any = any || inside;
-            const long i = ((plane + iy) * W + ix) * C + g * cv.cin + c0;
+            const long i = ((plane + iy) * W + ix) * C + g * cin + c0;
             xs[q] = !inside ? zeros
                     : Plain ? cv.x.plain() + i
                             : cv.x.load(i, kc, scratch[q]);
@@ -179,50 +180,52 @@ inline void conv_tile(const BlockedConv &cv, long n, long oz, long pix0,
     }
   }
   const long m0 = blk * kOutBlock;
-  const long nm = cv.cout - m0 < NB * kOutBlock ? cv.cout - m0 : NB * kOutBlock;
+  const long nm = cout - m0 < NB * kOutBlock ? cout - m0 : NB * kOutBlock;
   const long plane_out = (n * p.out_depth + oz) * p.out_height * p.out_width;
   for (int q = 0; q < PX; ++q)
     store_block(cv.y,
-                (plane_out + pix0 + q) * p.out_channels + g * cv.cout + m0, nm,
+                (plane_out + pix0 + q) * p.out_channels + g * cout + m0, nm,
                 acc[q], p.act);
 }
 
 /// Pixels [pix0, pix1) of the (n, oz) plane for NB blocks: tiles of
 /// kPixelBlock, the rest in tiles of 8, 4, 2 and 1.
-template <int NB, bool Plain>
+template <typename PS, int NB, bool Plain>
 inline void conv_pixels(const BlockedConv &cv, long n, long oz, long pix0,
                         long pix1, long g, long blk) {
   long q = pix0;
   for (; q + kPixelBlock <= pix1; q += kPixelBlock)
-    conv_tile<kPixelBlock, NB, Plain>(cv, n, oz, q, g, blk);
+    conv_tile<PS, kPixelBlock, NB, Plain>(cv, n, oz, q, g, blk);
   if (kPixelBlock > 8 && pix1 - q >= 8) {
-    conv_tile<8, NB, Plain>(cv, n, oz, q, g, blk);
+    conv_tile<PS, 8, NB, Plain>(cv, n, oz, q, g, blk);
     q += 8;
   }
   if (kPixelBlock > 4 && pix1 - q >= 4) {
-    conv_tile<4, NB, Plain>(cv, n, oz, q, g, blk);
+    conv_tile<PS, 4, NB, Plain>(cv, n, oz, q, g, blk);
     q += 4;
   }
   if (pix1 - q >= 2) {
-    conv_tile<2, NB, Plain>(cv, n, oz, q, g, blk);
+    conv_tile<PS, 2, NB, Plain>(cv, n, oz, q, g, blk);
     q += 2;
   }
   if (pix1 > q)
-    conv_tile<1, NB, Plain>(cv, n, oz, q, g, blk);
+    conv_tile<PS, 1, NB, Plain>(cv, n, oz, q, g, blk);
 }
 
 /// Pixels [pix0, pix1) of the (n, oz) plane, every output channel: each
 /// pair of channel blocks sweeps the pixels, so that its weights stay in
 /// cache.
-template <bool Plain>
+template <typename PS, bool Plain>
 inline void conv_band(const BlockedConv &cv, long n, long oz, long pix0,
                       long pix1) {
-  for (long g = 0; g < cv.p.group; ++g) {
+  const ConvParams &p = PS::get(cv.p);
+  const long blocks = out_blocks(p.out_channels / p.group);
+  for (long g = 0; g < p.group; ++g) {
     long blk = 0;
-    for (; blk + 2 <= cv.blocks_per_group; blk += 2)
-      conv_pixels<2, Plain>(cv, n, oz, pix0, pix1, g, blk);
-    if (blk < cv.blocks_per_group)
-      conv_pixels<1, Plain>(cv, n, oz, pix0, pix1, g, blk);
+    for (; blk + 2 <= blocks; blk += 2)
+      conv_pixels<PS, 2, Plain>(cv, n, oz, pix0, pix1, g, blk);
+    if (blk < blocks)
+      conv_pixels<PS, 1, Plain>(cv, n, oz, pix0, pix1, g, blk);
   }
 }
 
@@ -235,6 +238,30 @@ inline bool disjoint(const MemInfo &a, const MemInfo &b) {
          apart(a.cont_offset, a.cont_size, b.wrap_offset, b.wrap_size) &&
          apart(a.wrap_offset, a.wrap_size, b.cont_offset, b.cont_size) &&
          apart(a.wrap_offset, a.wrap_size, b.wrap_offset, b.wrap_size);
+}
+} // namespace detail
+
+namespace detail {
+template <typename PS>
+inline void blocked_forward(unsigned char *mem, const MemInfo &in,
+                            const MemInfo &out, const ConvParams &args,
+                            const float *weights, const float *bias) {
+  const ConvParams &p = PS::get(args);
+  const In<float> x(mem, in);
+  const Out<float> y(mem, out);
+  const BlockedConv cv{x, y, p, weights, bias};
+  // Each channel block sweeps a band of output pixels: the whole plane,
+  // unless the output may overwrite input (a ring): then one row, written
+  // whole before the next row reads, as convolution_forward does.
+  const long pixels = static_cast<long>(p.out_height) * p.out_width;
+  const long band = disjoint(in, out) ? pixels : p.out_width;
+  for (long n = 0; n < p.batch; ++n)
+    for (long oz = 0; oz < p.out_depth; ++oz)
+      for (long pix = 0; pix < pixels; pix += band)
+        if (x.plain())
+          conv_band<PS, true>(cv, n, oz, pix, pix + band);
+        else
+          conv_band<PS, false>(cv, n, oz, pix, pix + band);
 }
 } // namespace detail
 
@@ -252,31 +279,19 @@ inline void convolution_blocked_forward(unsigned char *mem, const MemInfo &in,
                                         const MemInfo &out, const ConvParams &p,
                                         const float *weights,
                                         const float *bias) {
-  const In<float> x(mem, in);
-  const Out<float> y(mem, out);
-  const long cout = p.out_channels / p.group;
-  const detail::BlockedConv cv{x,
-                               y,
-                               p,
-                               weights,
-                               bias,
-                               p.in_channels / p.group,
-                               cout,
-                               static_cast<long>(p.kernel_d) * p.kernel_h *
-                                   p.kernel_w,
-                               out_blocks(cout)};
-  // Each channel block sweeps a band of output pixels: the whole plane,
-  // unless the output may overwrite input (a ring): then one row, written
-  // whole before the next row reads, as convolution_forward does.
-  const long pixels = static_cast<long>(p.out_height) * p.out_width;
-  const long band = detail::disjoint(in, out) ? pixels : p.out_width;
-  for (long n = 0; n < p.batch; ++n)
-    for (long oz = 0; oz < p.out_depth; ++oz)
-      for (long pix = 0; pix < pixels; pix += band)
-        if (x.plain())
-          detail::conv_band<true>(cv, n, oz, pix, pix + band);
-        else
-          detail::conv_band<false>(cv, n, oz, pix, pix + band);
+  detail::blocked_forward<detail::RuntimeParams>(mem, in, out, p, weights,
+                                                 bias);
+}
+
+/// The same, for parameters known when the export is compiled: P, a
+/// constexpr ConvParams of the layer's header.
+template <const ConvParams &P>
+inline void convolution_blocked_forward(unsigned char *mem, const MemInfo &in,
+                                        const MemInfo &out,
+                                        const float *weights,
+                                        const float *bias) {
+  detail::blocked_forward<detail::StaticParams<P>>(mem, in, out, P, weights,
+                                                   bias);
 }
 
 } // namespace aidge_cpp

@@ -123,9 +123,9 @@ struct DwRow {
 /// width (the rows outside are cut by az and ay): no bounds check, the
 /// accumulators stay in registers over all taps, which are summed in
 /// (kz, ky, kx) order after the bias, as in depthwise_pixel.
-template <int PX, int NV>
+template <typename PS, int PX, int NV>
 inline void dw_tile(const DwRow &r, long ox0, long c0) {
-  const ConvParams &p = r.p;
+  const ConvParams &p = PS::get(r.p);
   const long H = p.in_height, W = p.in_width, C = p.in_channels;
   const long KH = p.kernel_h, KW = p.kernel_w;
   const long xstep = p.stride_w * C, kstep = p.dilation_w * C;
@@ -172,21 +172,21 @@ inline void dw_tile(const DwRow &r, long ox0, long c0) {
 
 /// Output pixels [ox0, ox1) of the row, channels [c0, c0 + NV * kDwLanes):
 /// tiles of kDwPixels, the rest in tiles of 4, 2 and 1.
-template <int NV>
+template <typename PS, int NV>
 inline void dw_tiles(const DwRow &r, long ox0, long ox1, long c0) {
   long q = ox0;
   for (; q + kDwPixels <= ox1; q += kDwPixels)
-    dw_tile<kDwPixels, NV>(r, q, c0);
+    dw_tile<PS, kDwPixels, NV>(r, q, c0);
   if (kDwPixels > 4 && ox1 - q >= 4) {
-    dw_tile<4, NV>(r, q, c0);
+    dw_tile<PS, 4, NV>(r, q, c0);
     q += 4;
   }
   if (ox1 - q >= 2) {
-    dw_tile<2, NV>(r, q, c0);
+    dw_tile<PS, 2, NV>(r, q, c0);
     q += 2;
   }
   if (ox1 > q)
-    dw_tile<1, NV>(r, q, c0);
+    dw_tile<PS, 1, NV>(r, q, c0);
 }
 
 /// [begin, end) of the output columns whose windows lie inside the input
@@ -206,9 +206,11 @@ inline void dw_interior(const ConvParams &p, long &begin, long &end) {
 /// multiplier, row by row, the border columns and the channels past the
 /// last whole vector pixel by pixel, the interior in register tiles;
 /// otherwise every pixel through depthwise_pixel.
+template <typename PS>
 inline void depthwise_packed(const In<float> &x, const Out<float> &y,
-                             const ConvParams &p, const float *weights,
+                             const ConvParams &args, const float *weights,
                              const float *bias) {
+  const ConvParams &p = PS::get(args);
   const long M = p.out_channels;
   if (!x.plain() || M != p.in_channels)
     return depthwise<true>(x, y, p, weights, bias);
@@ -233,9 +235,9 @@ inline void depthwise_packed(const In<float> &x, const Out<float> &y,
         depthwise_pixel<true>(x, y, p, weights, bias, nz, oy, ox, 0);
       long c0 = 0;
       for (; c0 + 2 * kDwLanes <= whole; c0 += 2 * kDwLanes)
-        dw_tiles<2>(r, ox_begin, ox_end, c0);
+        dw_tiles<PS, 2>(r, ox_begin, ox_end, c0);
       if (c0 < whole)
-        dw_tiles<1>(r, ox_begin, ox_end, c0);
+        dw_tiles<PS, 1>(r, ox_begin, ox_end, c0);
       if (whole < M)
         for (long ox = ox_begin; ox < ox_end; ++ox)
           depthwise_pixel<true>(x, y, p, weights, bias, nz, oy, ox, whole);
@@ -276,8 +278,20 @@ inline void convolution_depthwise_packed_forward(unsigned char *mem,
                                                  const ConvParams &p,
                                                  const float *weights,
                                                  const float *bias) {
-  detail::depthwise_packed(In<float>(mem, in), Out<float>(mem, out), p,
-                           weights, bias);
+  detail::depthwise_packed<detail::RuntimeParams>(
+      In<float>(mem, in), Out<float>(mem, out), p, weights, bias);
+}
+
+/// The same, for parameters known when the export is compiled: P, a
+/// constexpr ConvParams of the layer's header.
+template <const ConvParams &P>
+inline void convolution_depthwise_packed_forward(unsigned char *mem,
+                                                 const MemInfo &in,
+                                                 const MemInfo &out,
+                                                 const float *weights,
+                                                 const float *bias) {
+  detail::depthwise_packed<detail::StaticParams<P>>(
+      In<float>(mem, in), Out<float>(mem, out), P, weights, bias);
 }
 
 } // namespace aidge_cpp

@@ -46,9 +46,13 @@ struct WinoConv {
   const ConvParams &p;
   const float *w;
   const float *bias;
-  long tiles_w; // tiles per row of tiles
-  long tiles;   // tiles per image
 };
+
+/// Tiles per row of tiles, and per image.
+inline long wino_tiles_w(const ConvParams &p) { return (p.out_width + 3) / 4; }
+inline long wino_tiles(const ConvParams &p) {
+  return (p.out_height + 3) / 4 * wino_tiles_w(p);
+}
 
 /// r[a] = (B^T x)[a] for the 6 channel vectors x[l], the results
 /// r + a * rs; kc channels.
@@ -79,15 +83,16 @@ inline void wino_at(const OutVec &m0, const OutVec &m1, const OutVec &m2,
 /// The transformed input of tiles [tile0, tile0 + T) of image n, channels
 /// [c0, c0 + kc): v[k][q] = (B^T d B)[k] of tile q's 6x6 patch d (zeros
 /// outside the input).
-template <int T>
+template <typename PS, int T>
 inline void wino_input(const WinoConv &cv, long n, long tile0, long c0,
                        long kc, float (&v)[kWinoPoints][T][kWinoChunk]) {
   static const float zeros[kWinoChunk] = {};
-  const ConvParams &p = cv.p;
+  const ConvParams &p = PS::get(cv.p);
   const long H = p.in_height, W = p.in_width, C = p.in_channels;
+  const long tiles_w = wino_tiles_w(p);
   for (int q = 0; q < T; ++q) {
-    const long iy0 = (tile0 + q) / cv.tiles_w * 4 - p.pad_top;
-    const long ix0 = (tile0 + q) % cv.tiles_w * 4 - p.pad_left;
+    const long iy0 = (tile0 + q) / tiles_w * 4 - p.pad_top;
+    const long ix0 = (tile0 + q) % tiles_w * 4 - p.pad_left;
     // Rows of the patch are read where they lie (zeros outside the
     // input, `scratch` only for pixels that are not consecutive).
     float scratch[6][kWinoChunk];
@@ -115,12 +120,12 @@ inline void wino_input(const WinoConv &cv, long n, long tile0, long c0,
 /// m[k] (+)= v[k] x (the weights of point k, blocks [blk, blk + NB)) for
 /// channels [c0, c0 + kc): 36 products of T tiles by NB blocks; the first
 /// chunk starts from zero.
-template <int T, int NB>
+template <typename PS, int T, int NB>
 inline void wino_multiply(const WinoConv &cv,
                           const float (&v)[kWinoPoints][T][kWinoChunk],
                           long c0, long kc, long blk,
                           OutVec (&m)[kWinoPoints][T][NB]) {
-  const long cin = cv.p.in_channels;
+  const long cin = PS::get(cv.p).in_channels;
   const long block_size = kWinoPoints * cin * kOutBlock;
   for (int k = 0; k < kWinoPoints; ++k) {
     const float *xs[T];
@@ -139,11 +144,12 @@ inline void wino_multiply(const WinoConv &cv,
 /// The output pixels of tiles [tile0, tile0 + T) of image n, channel blocks
 /// [blk, blk + NB): A^T m A + bias, activated; tiles clipped at the
 /// bottom and right edges.
-template <int T, int NB>
+template <typename PS, int T, int NB>
 inline void wino_output(const WinoConv &cv, long n, long tile0, long blk,
                         const OutVec (&m)[kWinoPoints][T][NB]) {
-  const ConvParams &p = cv.p;
+  const ConvParams &p = PS::get(cv.p);
   const long OH = p.out_height, OW = p.out_width, M = p.out_channels;
+  const long tiles_w = wino_tiles_w(p);
   const long m0 = blk * kOutBlock;
   const long nm = M - m0 < NB * kOutBlock ? M - m0 : NB * kOutBlock;
   OutVec bias[NB];
@@ -156,8 +162,8 @@ inline void wino_output(const WinoConv &cv, long n, long tile0, long blk,
     std::memcpy(&bias[b], init, sizeof(OutVec));
   }
   for (int q = 0; q < T; ++q) {
-    const long oy0 = (tile0 + q) / cv.tiles_w * 4;
-    const long ox0 = (tile0 + q) % cv.tiles_w * 4;
+    const long oy0 = (tile0 + q) / tiles_w * 4;
+    const long ox0 = (tile0 + q) % tiles_w * 4;
     OutVec y[NB][4][4];
     for (int b = 0; b < NB; ++b) {
       OutVec t[6][4];
@@ -215,32 +221,60 @@ template <typename F> inline void for_block_pairs(long blocks, F f) {
 
 /// Tiles [tile0, tile0 + T) of image n when every input channel fits one
 /// chunk: their input is transformed once for all output channel blocks.
-template <int T>
+template <typename PS, int T>
 inline void wino_tiles_one_chunk(const WinoConv &cv, long n, long tile0) {
+  const ConvParams &p = PS::get(cv.p);
   float v[kWinoPoints][T][kWinoChunk];
-  wino_input<T>(cv, n, tile0, 0, cv.p.in_channels, v);
-  for_block_pairs(out_blocks(cv.p.out_channels), [&](long blk, auto nb) {
+  wino_input<PS, T>(cv, n, tile0, 0, p.in_channels, v);
+  for_block_pairs(out_blocks(p.out_channels), [&](long blk, auto nb) {
     constexpr int NB = decltype(nb)::value;
     OutVec m[kWinoPoints][T][NB];
-    wino_multiply<T, NB>(cv, v, 0, cv.p.in_channels, blk, m);
-    wino_output<T, NB>(cv, n, tile0, blk, m);
+    wino_multiply<PS, T, NB>(cv, v, 0, p.in_channels, blk, m);
+    wino_output<PS, T, NB>(cv, n, tile0, blk, m);
   });
 }
 
 /// Tiles [tile0, tile0 + T) of image n, blocks [blk, blk + NB), over the
 /// input channels chunk by chunk.
-template <int T, int NB>
+template <typename PS, int T, int NB>
 inline void wino_tiles_chunked(const WinoConv &cv, long n, long tile0,
                                long blk) {
   float v[kWinoPoints][T][kWinoChunk];
   OutVec m[kWinoPoints][T][NB];
-  const long C = cv.p.in_channels;
+  const long C = PS::get(cv.p).in_channels;
   for (long c0 = 0; c0 < C; c0 += kWinoChunk) {
     const long kc = C - c0 < kWinoChunk ? C - c0 : kWinoChunk;
-    wino_input<T>(cv, n, tile0, c0, kc, v);
-    wino_multiply<T, NB>(cv, v, c0, kc, blk, m);
+    wino_input<PS, T>(cv, n, tile0, c0, kc, v);
+    wino_multiply<PS, T, NB>(cv, v, c0, kc, blk, m);
   }
-  wino_output<T, NB>(cv, n, tile0, blk, m);
+  wino_output<PS, T, NB>(cv, n, tile0, blk, m);
+}
+
+template <typename PS>
+inline void winograd_forward(unsigned char *mem, const MemInfo &in,
+                             const MemInfo &out, const ConvParams &args,
+                             const float *weights, const float *bias) {
+  const ConvParams &p = PS::get(args);
+  const In<float> x(mem, in);
+  const Out<float> y(mem, out);
+  const WinoConv cv{x, y, p, weights, bias};
+  const long tiles = wino_tiles(p);
+  for (long n = 0; n < p.batch; ++n) {
+    if (p.in_channels <= kWinoChunk) {
+      for_tile_groups(tiles, [&](long tile0, auto nt) {
+        wino_tiles_one_chunk<PS, decltype(nt)::value>(cv, n, tile0);
+      });
+      continue;
+    }
+    // Each pair of channel blocks sweeps the tiles, so that its weights
+    // stay in cache.
+    for_block_pairs(out_blocks(p.out_channels), [&](long blk, auto nb) {
+      for_tile_groups(tiles, [&](long tile0, auto nt) {
+        wino_tiles_chunked<PS, decltype(nt)::value, decltype(nb)::value>(
+            cv, n, tile0, blk);
+      });
+    });
+  }
 }
 } // namespace detail
 
@@ -260,28 +294,19 @@ inline void convolution_winograd_forward(unsigned char *mem, const MemInfo &in,
                                          const ConvParams &p,
                                          const float *weights,
                                          const float *bias) {
-  const In<float> x(mem, in);
-  const Out<float> y(mem, out);
-  const long tiles_w = (p.out_width + 3) / 4;
-  const detail::WinoConv cv{x,       y,      p,
-                            weights, bias,   tiles_w,
-                            (p.out_height + 3) / 4 * tiles_w};
-  for (long n = 0; n < p.batch; ++n) {
-    if (p.in_channels <= detail::kWinoChunk) {
-      detail::for_tile_groups(cv.tiles, [&](long tile0, auto nt) {
-        detail::wino_tiles_one_chunk<decltype(nt)::value>(cv, n, tile0);
-      });
-      continue;
-    }
-    // Each pair of channel blocks sweeps the tiles, so that its weights
-    // stay in cache.
-    detail::for_block_pairs(out_blocks(p.out_channels), [&](long blk, auto nb) {
-      detail::for_tile_groups(cv.tiles, [&](long tile0, auto nt) {
-        detail::wino_tiles_chunked<decltype(nt)::value, decltype(nb)::value>(
-            cv, n, tile0, blk);
-      });
-    });
-  }
+  detail::winograd_forward<detail::RuntimeParams>(mem, in, out, p, weights,
+                                                  bias);
+}
+
+/// The same, for parameters known when the export is compiled: P, a
+/// constexpr ConvParams of the layer's header.
+template <const ConvParams &P>
+inline void convolution_winograd_forward(unsigned char *mem, const MemInfo &in,
+                                         const MemInfo &out,
+                                         const float *weights,
+                                         const float *bias) {
+  detail::winograd_forward<detail::StaticParams<P>>(mem, in, out, P, weights,
+                                                    bias);
 }
 
 } // namespace aidge_cpp

@@ -44,6 +44,20 @@ struct ConvParams {
   ActivationParams act;
 };
 
+namespace detail {
+/// Where a kernel templated on PS reads its ConvParams, PS::get(p): the
+/// run-time argument p...
+struct RuntimeParams {
+  static const ConvParams &get(const ConvParams &p) { return p; }
+};
+/// ... or P, a constexpr object of the layer's header that the export
+/// names as a template argument, so that the compiler folds every size and
+/// stride into the addressing (and keeps them out of registers).
+template <const ConvParams &P> struct StaticParams {
+  static constexpr const ConvParams &get(const ConvParams &) { return P; }
+};
+} // namespace detail
+
 } // namespace aidge_cpp
 
 #endif // AIDGE_CPP_UTILS_CONV_PARAMS_HPP
