@@ -14,7 +14,9 @@
 // `cpp_fast` is `cpp` plus the kernels that trade memory for speed, for
 // targets with room to spare: Winograd's F(4x4, 3x3) convolution stores 36
 // transformed weights per 9 and takes 27 KiB of stack (72 KiB with
-// AVX-512), for ~2x on 3x3 stride-1 layers.
+// AVX-512), for ~2x on 3x3 stride-1 layers; and its blocked, depthwise
+// and Winograd kernels are specialised per layer (its shapes are template
+// arguments), more code for less time.
 //
 //===----------------------------------------------------------------------===//
 
@@ -41,11 +43,12 @@ struct CppLibBuilder {
   void add(StringRef opType, ImplSpec spec, StringRef kernel, StringRef entry,
            StringRef header, std::vector<std::string> config,
            std::vector<WeightPacking> packing = {},
-           bool outputMayWrapInput = true) {
+           bool outputMayWrapInput = true, bool specialisable = false) {
     KernelDescriptor descriptor{kernel.str(), entry.str(),
                                 {("kernels/cpp/" + header).str()},
                                 std::move(config), std::move(packing)};
     descriptor.outputMayWrapInput = outputMayWrapInput;
+    descriptor.specialisable = specialisable;
     lib.registerImpl(opType, std::move(spec), std::move(descriptor));
   }
 };
@@ -153,11 +156,13 @@ void addPacked(CppLibBuilder &b, ImplSpec conv, StringRef suffix,
   conv.score = blockedConvScore;
   b.add("conv", conv, (Twine("conv_blocked") + suffix).str(),
         "convolution_blocked_forward", "convolution_blocked.hpp", window,
-        {WeightPacking::none, WeightPacking::outputBlocks});
+        {WeightPacking::none, WeightPacking::outputBlocks},
+        /*outputMayWrapInput=*/true, /*specialisable=*/true);
   conv.score = packedDepthwiseScore;
   b.add("conv", conv, (Twine("conv_depthwise_packed") + suffix).str(),
         "convolution_depthwise_packed_forward", "convolution_depthwise.hpp",
-        window, {WeightPacking::none, WeightPacking::tapsMajor});
+        window, {WeightPacking::none, WeightPacking::tapsMajor},
+        /*outputMayWrapInput=*/true, /*specialisable=*/true);
 }
 } // namespace
 
@@ -260,7 +265,8 @@ void mlir::aidge::registerCppExportLib(ExportLibRegistry &registry) {
   blockedDense.score = blockedFCScore;
   b.add("fc", blockedDense, "fc_blocked", "convolution_blocked_forward",
         "convolution_blocked.hpp", window,
-        {WeightPacking::none, WeightPacking::outputBlocks});
+        {WeightPacking::none, WeightPacking::outputBlocks},
+        /*outputMayWrapInput=*/true, /*specialisable=*/true);
   b.add("matmul", ImplSpec::uniform(io("f32", DataFormat::default_)), "matmul",
         "matmul_forward", "matmul.hpp", shaped);
 
@@ -322,6 +328,9 @@ void mlir::aidge::registerCppFastExportLib(ExportLibRegistry &registry) {
   assert(cpp && "the cpp library is registered first");
   ExportLib &lib = registry.getOrCreate("cpp_fast");
   lib.extend(*cpp);
+  // Each layer gets its own instance of the blocked kernels, its shapes
+  // folded in: about a third more code for MobileNetV1, a fifth less time.
+  lib.specialiseKernels = true;
   CppLibBuilder b{lib};
   ImplSpec conv;
   conv.inputs = {io("f32", DataFormat::nhwc), io("f32", DataFormat::nhwc),
@@ -332,5 +341,5 @@ void mlir::aidge::registerCppFastExportLib(ExportLibRegistry &registry) {
   b.add("conv", conv, "conv_winograd2d", "convolution_winograd_forward",
         "convolution_winograd.hpp", windowConfig(),
         {WeightPacking::none, WeightPacking::winograd4x4},
-        /*outputMayWrapInput=*/false);
+        /*outputMayWrapInput=*/false, /*specialisable=*/true);
 }

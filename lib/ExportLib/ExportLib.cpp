@@ -38,6 +38,7 @@ void ExportLib::extend(const ExportLib &base) {
     rootDir = base.rootDir;
   if (!memSection)
     memSection = base.memSection;
+  specialiseKernels = specialiseKernels || base.specialiseKernels;
 }
 
 ArrayRef<Implementation> ExportLib::getImpls(StringRef opType) const {

@@ -53,6 +53,7 @@ struct JSONOpEntry {
 struct JSONLibFile {
   std::string name;
   std::optional<std::string> extends, memSection;
+  std::optional<bool> specialiseKernels;
   std::vector<std::string> staticFiles;
   std::vector<JSONOpEntry> ops;
 };
@@ -118,7 +119,8 @@ static bool fromJSON(const json::Value &value, KernelDescriptor &kernel,
          map.mapOptional("headers", kernel.headers) &&
          map.mapOptional("config", kernel.config) &&
          map.mapOptional("packing", kernel.packing) &&
-         map.mapOptional("output_may_wrap_input", kernel.outputMayWrapInput);
+         map.mapOptional("output_may_wrap_input", kernel.outputMayWrapInput) &&
+         map.mapOptional("specialisable", kernel.specialisable);
 }
 
 static bool fromJSON(const json::Value &value, JSONOpEntry &entry, json::Path path) {
@@ -133,6 +135,7 @@ static bool fromJSON(const json::Value &value, JSONLibFile &lib, json::Path path
   return map && map.map("name", lib.name) &&
          map.mapOptional("extends", lib.extends) &&
          map.mapOptional("mem_section", lib.memSection) &&
+         map.mapOptional("specialise_kernels", lib.specialiseKernels) &&
          map.mapOptional("static_files", lib.staticFiles) &&
          map.map("ops", lib.ops);
 }
@@ -220,6 +223,8 @@ llvm::Expected<std::string> mlir::aidge::loadExportLibFile(StringRef path,
     target.staticFiles.push_back(absolute(file));
   if (lib.memSection)
     target.memSection = lib.memSection;
+  if (lib.specialiseKernels)
+    target.specialiseKernels = *lib.specialiseKernels;
   for (JSONOpEntry &entry : lib.ops) {
     for (std::string &header : entry.kernel.headers)
       header = absolute(header);

@@ -104,6 +104,9 @@ struct KernelDescriptor {
   /// its input already consumed (a ring): false for a kernel that writes
   /// several output rows before it has read every input row they need.
   bool outputMayWrapInput = true;
+  /// The kernel also comes as a template on its parameters,
+  /// `entry<PARAMS>(mem, ...)`, for libraries that specialise kernels.
+  bool specialisable = false;
 };
 
 struct Implementation {
@@ -135,6 +138,10 @@ public:
   std::vector<std::string> staticFiles;
   /// Section for weights and the arena, when the target wants one.
   std::optional<std::string> memSection;
+  /// Whether exports call the specialisable kernels through their template
+  /// on the layer's constexpr parameters: the shapes fold into the code
+  /// (faster), at the cost of code per layer.
+  bool specialiseKernels = false;
 
 private:
   std::string name;

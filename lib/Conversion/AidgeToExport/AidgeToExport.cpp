@@ -168,7 +168,9 @@ LogicalResult AidgeLowerToExportPass::lower(func::FuncOp func, Names &names) {
         call->templateArgs.empty()
             ? ArrayAttr()
             : builder.getStrArrayAttr(SmallVector<StringRef>(
-                  call->templateArgs.begin(), call->templateArgs.end())));
+                  call->templateArgs.begin(), call->templateArgs.end())),
+        /*static_params=*/lib->specialiseKernels &&
+            kernel->kernel.specialisable);
     if (call->inputsAsArray)
       kernelOp->setAttr("inputs_as_array", builder.getUnitAttr());
     if (call->outputsAsArray)

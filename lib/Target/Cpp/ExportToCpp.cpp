@@ -122,16 +122,18 @@ std::string kernelCall(ae::KernelOp kernel, const KernelSymbols &symbols) {
     inputs.push_back(input.empty() ? "aidge_cpp::MemInfo{}" : input);
   addList(inputs, kernel->hasAttr("inputs_as_array"), "INS");
   addList(symbols.outputs, kernel->hasAttr("outputs_as_array"), "OUTS");
-  if (!symbols.paramsStruct.empty())
+  SmallVector<std::string> templateArgs;
+  if (kernel.getStaticParams() && !symbols.paramsStruct.empty())
+    templateArgs.push_back(symbols.paramsStruct);
+  else if (!symbols.paramsStruct.empty())
     args.push_back(symbols.paramsStruct);
   llvm::append_range(args, symbols.weights);
-  std::string entry = kernel.getEntry().str();
-  if (std::optional<ArrayAttr> types = kernel.getTemplateArgs()) {
-    SmallVector<std::string> names;
+  if (std::optional<ArrayAttr> types = kernel.getTemplateArgs())
     for (Attribute type : *types)
-      names.push_back(cast<StringAttr>(type).str());
-    entry += "<" + llvm::join(names, ", ") + ">";
-  }
+      templateArgs.push_back(cast<StringAttr>(type).str());
+  std::string entry = kernel.getEntry().str();
+  if (!templateArgs.empty())
+    entry += "<" + llvm::join(templateArgs, ", ") + ">";
   std::string call = entry + "(" + llvm::join(args, ", ") + ");\n";
   std::string text = "  // " + kernel.getName().str() + "\n";
   if (arrays.empty())

@@ -113,3 +113,13 @@ aidge_export.graph @g arena @mem {
   // expected-error @+1 {{'aidge_export.output' op constant must name an aidge_export.weight, got @mem}}
   aidge_export.output "y"[0] : tensor<1xf32> constant @mem
 }
+
+// -----
+
+// Only a params aggregate can be a template argument.
+#m = #aidge.mem_info<size = 16, stride = 16, length = 1, count = 1, offset = 0, cont_offset = 0, cont_size = 16, wrap_offset = 0, wrap_size = 0, reuse = none>
+aidge_export.arena @mem size = 16 align = 16
+aidge_export.graph @g arena @mem {
+  // expected-error @+1 {{'aidge_export.kernel' op static_params needs a params_type}}
+  aidge_export.kernel "k" "aidge_cpp::activation_forward" {lib = "cpp", kernel = "relu", step = 1 : i64, params_type = "", param_names = [], params = [], inputs = [#m], outputs = [#m], weights = [], headers = [], static_params}
+}

@@ -2,6 +2,7 @@
 // RUN: aidge-translate --to-cpp %S/Inputs/expected-mode.mlir | FileCheck %s --check-prefix=EXP
 // RUN: aidge-translate --to-cpp %S/Inputs/constant-output.mlir | FileCheck %s --check-prefix=CONST
 // RUN: aidge-translate --to-cpp %S/Inputs/runtime-weight.mlir | FileCheck %s --check-prefix=ARENAW
+// RUN: aidge-translate --to-cpp %S/Inputs/static-params.mlir | FileCheck %s --check-prefix=STATIC
 
 // Two layers, as --aidge-lower-to-export writes them: a dense layer
 // (x[1x4] at offset 0 -> 3 floats at offset 16) and a relu over its
@@ -313,3 +314,11 @@ module {
 // ARENAW: static constexpr aidge_cpp::MemInfo DENSE_W0_MEM{
 // ARENAW-LABEL: // ----- FILE: dnn/src/forward.cpp
 // ARENAW: aidge_cpp::fullyconnected_forward(mem, DENSE_IN0_MEM, DENSE_OUT_MEM, DENSE_PARAMS, aidge_cpp::ArenaArray{mem, DENSE_W0_MEM}, nullptr);
+
+// A kernel with static_params: the layer header still defines the
+// constexpr params aggregate, and the call names it as the template
+// argument instead of passing it.
+// STATIC-LABEL: // ----- FILE: dnn/include/layers/pw.h
+// STATIC: static constexpr aidge_cpp::ConvParams PW_PARAMS{PW_BATCH, PW_IN_DEPTH,
+// STATIC-LABEL: // ----- FILE: dnn/src/forward.cpp
+// STATIC: aidge_cpp::convolution_blocked_forward<PW_PARAMS>(mem, PW_IN0_MEM, PW_OUT_MEM, pw_weights, nullptr);

@@ -47,6 +47,8 @@ LogicalResult KernelOp::verify() {
   for (Attribute param : getParams())
     if (!isa<IntegerAttr, FloatAttr, StringAttr>(param))
       return emitOpError("params must be integers, floats or C++ expressions");
+  if (getStaticParams() && getParamsType().empty())
+    return emitOpError("static_params needs a params_type");
   // `unit` stands for a constant input, passed as a weight instead.
   for (Attribute mem : getInputs())
     if (!isa<aidge::MemInfoAttr, UnitAttr>(mem))

@@ -112,14 +112,18 @@ def AidgeExport_KernelOp : AidgeExport_Op<"kernel", [HasParent<"GraphOp">,
     implementation in library `lib`; `headers` are the library files it
     needs. `noop` calls (views and in-place concatenations) emit nothing.
     `template_args` (C++ types) instantiate a kernel template for element
-    types other than float: `entry<std::int64_t>(...)`.
+    types other than float: `entry<std::int64_t>(...)`. With
+    `static_params`, the params aggregate is the first template argument
+    instead of an argument, `entry<PARAMS>(mem, ...)`: the kernel is
+    specialised for the layer's shapes when the export is compiled.
   }];
   let arguments = (ins StrAttr:$name, I64Attr:$step, StrAttr:$lib,
                        StrAttr:$kernel, StrAttr:$entry, StrAttr:$params_type,
                        ArrayAttr:$param_names, ArrayAttr:$params,
                        ArrayAttr:$inputs, ArrayAttr:$outputs,
                        ArrayAttr:$weights, ArrayAttr:$headers,
-                       UnitAttr:$noop, OptionalAttr<StrArrayAttr>:$template_args);
+                       UnitAttr:$noop, OptionalAttr<StrArrayAttr>:$template_args,
+                       UnitAttr:$static_params);
   let assemblyFormat = "$name $entry attr-dict";
   let hasVerifier = 1;
 }
