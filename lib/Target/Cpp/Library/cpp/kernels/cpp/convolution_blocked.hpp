@@ -31,6 +31,7 @@ struct BlockedConv {
   const ConvParams &p;
   const float *w;
   const float *bias;
+  long cin, cout, taps, blocks_per_group;
 };
 
 /// Elements [c0, c0 + kc) of the KW * C floats of the taps of a window
@@ -94,8 +95,10 @@ inline void conv_tile(const BlockedConv &cv, long n, long oz, long pix0,
                       long g, long blk) {
   static const float zeros[kChunk] = {};
   const ConvParams &p = PS::get(cv.p);
-  const long cin = p.in_channels / p.group, cout = p.out_channels / p.group;
-  const long taps = static_cast<long>(p.kernel_d) * p.kernel_h * p.kernel_w;
+  const long cin = PS::derived(cv.cin, p.in_channels / p.group);
+  const long cout = PS::derived(cv.cout, p.out_channels / p.group);
+  const long taps = PS::derived(
+      cv.taps, static_cast<long>(p.kernel_d) * p.kernel_h * p.kernel_w);
   const long H = p.in_height, W = p.in_width, C = p.in_channels;
   const long KH = p.kernel_h, KW = p.kernel_w;
   const WindowAxis az = window_axis(oz, p.stride_d, p.pad_front, p.dilation_d,
@@ -113,7 +116,9 @@ inline void conv_tile(const BlockedConv &cv, long n, long oz, long pix0,
     }
   }
   const long block_size = taps * cin * kOutBlock;
-  const float *wg = cv.w + (g * out_blocks(cout) + blk) * block_size;
+  const float *wg =
+      cv.w + (g * PS::derived(cv.blocks_per_group, out_blocks(cout)) + blk) *
+                 block_size;
   OutVec acc[PX][NB];
   for (int b = 0; b < NB; ++b) {
     float init[kOutBlock];
@@ -219,7 +224,8 @@ template <typename PS, bool Plain>
 inline void conv_band(const BlockedConv &cv, long n, long oz, long pix0,
                       long pix1) {
   const ConvParams &p = PS::get(cv.p);
-  const long blocks = out_blocks(p.out_channels / p.group);
+  const long blocks =
+      PS::derived(cv.blocks_per_group, out_blocks(p.out_channels / p.group));
   for (long g = 0; g < p.group; ++g) {
     long blk = 0;
     for (; blk + 2 <= blocks; blk += 2)
@@ -249,7 +255,16 @@ inline void blocked_forward(unsigned char *mem, const MemInfo &in,
   const ConvParams &p = PS::get(args);
   const In<float> x(mem, in);
   const Out<float> y(mem, out);
-  const BlockedConv cv{x, y, p, weights, bias};
+  const long cout = p.out_channels / p.group;
+  const BlockedConv cv{x,
+                       y,
+                       p,
+                       weights,
+                       bias,
+                       p.in_channels / p.group,
+                       cout,
+                       static_cast<long>(p.kernel_d) * p.kernel_h * p.kernel_w,
+                       out_blocks(cout)};
   // Each channel block sweeps a band of output pixels: the whole plane,
   // unless the output may overwrite input (a ring): then one row, written
   // whole before the next row reads, as convolution_forward does.

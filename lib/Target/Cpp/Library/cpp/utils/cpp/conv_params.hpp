@@ -49,12 +49,16 @@ namespace detail {
 /// run-time argument p...
 struct RuntimeParams {
   static const ConvParams &get(const ConvParams &p) { return p; }
+  /// A size derived from the params: the one the kernel computed once per
+  /// call (not once per tile), or the constant.
+  static long derived(long once, long) { return once; }
 };
 /// ... or P, a constexpr object of the layer's header that the export
 /// names as a template argument, so that the compiler folds every size and
 /// stride into the addressing (and keeps them out of registers).
 template <const ConvParams &P> struct StaticParams {
   static constexpr const ConvParams &get(const ConvParams &) { return P; }
+  static constexpr long derived(long, long constant) { return constant; }
 };
 } // namespace detail
 
