@@ -41,47 +41,53 @@ using namespace mlir;
 using namespace mlir::aidge;
 namespace cl = llvm::cl;
 
+/// --help lists these; LLVM's and MLIR's own options stay available
+/// (--help-hidden lists them).
+static cl::OptionCategory exportCategory("aidge-export options");
+
 static cl::opt<std::string> modelPath(cl::Positional, cl::desc("<model.onnx>"),
-                                      cl::Required);
+                                      cl::Required, cl::cat(exportCategory));
 static cl::opt<std::string> outputDir("o", cl::desc("Directory of the export"),
-                                      cl::value_desc("dir"));
-static cl::opt<std::string> libName("lib", cl::desc("Export library"),
-                                    cl::init("cpp"));
+                                      cl::value_desc("dir"), cl::cat(exportCategory));
+static cl::opt<std::string>
+    libName("lib",
+            cl::desc("Export library: cpp, cpp_fast or one loaded by --export-lib"),
+            cl::init("cpp"), cl::cat(exportCategory));
 static cl::list<std::string> libFiles("export-lib",
-                                      cl::desc("JSON export library to load"));
+                                      cl::desc("JSON export library to load"), cl::cat(exportCategory));
 static cl::list<std::string>
-    inputShapes("input-shape", cl::desc("Static shape of an input: name:1x3x8x8"));
+    inputShapes("input-shape", cl::desc("Static shape of an input: name:1x3x8x8"), cl::cat(exportCategory));
 static cl::opt<std::string> strategy("strategy",
                                      cl::desc("stack, greedy-by-size or best"),
-                                     cl::init("best"));
+                                     cl::init("best"), cl::cat(exportCategory));
 static cl::opt<bool> wrapping("wrapping",
-                              cl::desc("Let convs and pools wrap over their input"));
+                              cl::desc("Let convs and pools wrap over their input"), cl::cat(exportCategory));
 static cl::opt<bool> concatInPlace("concat-in-place",
-                                   cl::desc("Write concatenation inputs in place"));
+                                   cl::desc("Write concatenation inputs in place"), cl::cat(exportCategory));
 static cl::opt<std::string> schedule("schedule", cl::desc("topological or memory"),
-                                     cl::init("topological"));
+                                     cl::init("topological"), cl::cat(exportCategory));
 static cl::opt<std::string>
     testData("test-data",
-             cl::desc("ONNX test data set (input_N.pb, output_N.pb) to embed"));
+             cl::desc("ONNX test data set (input_N.pb, output_N.pb) to embed"), cl::cat(exportCategory));
 static cl::list<std::string> constantInputs(
     "constant-input",
     cl::desc("Compile this graph input as a constant, its value taken from "
              "--test-data (for inputs static shapes need, e.g. Resize scales)"),
-    cl::value_desc("name"));
+    cl::value_desc("name"), cl::cat(exportCategory));
 static cl::opt<bool> withReference(
     "reference",
     cl::desc("Embed expected outputs computed by the reference interpreter "
-             "(on deterministic inputs unless --test-data gives them)"));
+             "(on deterministic inputs unless --test-data gives them)"), cl::cat(exportCategory));
 static cl::opt<std::string> layerRefDir(
     "layer-ref",
     cl::desc("Write each layer's reference output to DIR/<layer>.npy and "
              "embed them for the AIDGE_CMP build (implies --reference)"),
-    cl::value_desc("dir"));
+    cl::value_desc("dir"), cl::cat(exportCategory));
 static cl::opt<std::string> printReferenceOf(
     "print-reference",
     cl::desc("Print the reference outputs of the 'imported' or 'planned' "
              "graph instead of exporting (testing)"),
-    cl::value_desc("imported|planned"), cl::Hidden);
+    cl::value_desc("imported|planned"), cl::Hidden, cl::cat(exportCategory));
 
 /// The export pipeline's options from the command line.
 static void setPipelineOptions(ExportPipelineOptions &options) {
@@ -160,6 +166,7 @@ int main(int argc, char **argv) {
   registerMLIRContextCLOptions();
   registerPassManagerCLOptions();
   registerDefaultTimingManagerCLOptions();
+  cl::HideUnrelatedOptions(exportCategory);
   cl::ParseCommandLineOptions(argc, argv,
                               "aidge-export: ONNX in, a standalone C++ project out\n");
 
