@@ -270,21 +270,25 @@ std::string mlir::aidge::makefile(bool layerCmp) {
 # ./model_debug and ./model_asan.
 CXX ?= g++
 CXXFLAGS ?= -O2
+# `make OPENMP=1`: the convolutions run on OMP_NUM_THREADS threads (off by
+# default: embedded targets run one).
+OPENMP ?=
+THREADS = $(if $(OPENMP),-fopenmp)
 WARNINGS = -Wall -Wextra -Werror
 INCLUDES = -Idnn/include -I.
 SOURCES = main.cpp dnn/src/forward.cpp
 HEADERS = $(shell find dnn/include data -name '*.h*')
 
 model: $(SOURCES) $(HEADERS)
-	$(CXX) -std=c++17 $(WARNINGS) $(CXXFLAGS) $(INCLUDES) $(SOURCES) -o $@
+	$(CXX) -std=c++17 $(WARNINGS) $(CXXFLAGS) $(THREADS) $(INCLUDES) $(SOURCES) -o $@
 
 debug: model_debug
 model_debug: $(SOURCES) $(HEADERS)
-	$(CXX) -std=c++17 $(WARNINGS) -O0 -g $(INCLUDES) $(SOURCES) -o $@
+	$(CXX) -std=c++17 $(WARNINGS) -O0 -g $(THREADS) $(INCLUDES) $(SOURCES) -o $@
 
 asan: model_asan
 model_asan: $(SOURCES) $(HEADERS)
-	$(CXX) -std=c++17 $(WARNINGS) -O1 -g -fsanitize=address,undefined \
+	$(CXX) -std=c++17 $(WARNINGS) -O1 -g $(THREADS) -fsanitize=address,undefined \
 	  -fno-sanitize-recover=all -fno-omit-frame-pointer $(INCLUDES) $(SOURCES) -o $@
 
 clean:
@@ -298,7 +302,7 @@ clean:
 # the reference activations of dnn/include/layer_ref/ (AIDGE_CMP).
 cmp: model_cmp
 model_cmp: $(SOURCES) $(HEADERS)
-	$(CXX) -std=c++17 $(WARNINGS) $(CXXFLAGS) -DAIDGE_CMP $(INCLUDES) $(SOURCES) -o $@
+	$(CXX) -std=c++17 $(WARNINGS) $(CXXFLAGS) $(THREADS) -DAIDGE_CMP $(INCLUDES) $(SOURCES) -o $@
 
 .PHONY: cmp
 )make";
@@ -321,6 +325,13 @@ set(CMAKE_EXE_LINKER_FLAGS_SANITIZE "-fsanitize=address,undefined")
 add_executable(model main.cpp dnn/src/forward.cpp)
 target_include_directories(model PRIVATE dnn/include ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_options(model PRIVATE -Wall -Wextra -Werror)
+# -DAIDGE_OPENMP=ON: the convolutions run on OMP_NUM_THREADS threads (off
+# by default: embedded targets run one).
+option(AIDGE_OPENMP "Run the convolutions on several threads" OFF)
+if(AIDGE_OPENMP)
+  find_package(OpenMP REQUIRED)
+  target_link_libraries(model PRIVATE OpenMP::OpenMP_CXX)
+endif()
 )cmake";
   if (layerCmp)
     text += R"cmake(# -DAIDGE_CMP=ON: check every layer's output against the reference

@@ -189,9 +189,11 @@ module {
 // CHECK-NEXT: }
 
 // CHECK-LABEL: // ----- FILE: Makefile
+// CHECK: THREADS = $(if $(OPENMP),-fopenmp)
 // CHECK: WARNINGS = -Wall -Wextra -Werror
 // CHECK: SOURCES = main.cpp dnn/src/forward.cpp
 // CHECK: model: $(SOURCES) $(HEADERS)
+// CHECK-NEXT: $(CXX) -std=c++17 $(WARNINGS) $(CXXFLAGS) $(THREADS) $(INCLUDES) $(SOURCES) -o $@
 // CHECK: asan: model_asan
 // CHECK: model_asan: $(SOURCES) $(HEADERS)
 // CHECK-NEXT: -fsanitize=address,undefined
@@ -203,6 +205,8 @@ module {
 // CHECK: add_executable(model main.cpp dnn/src/forward.cpp)
 // CHECK: target_include_directories(model PRIVATE dnn/include ${CMAKE_CURRENT_SOURCE_DIR})
 // CHECK: target_compile_options(model PRIVATE -Wall -Wextra -Werror)
+// CHECK: option(AIDGE_OPENMP
+// CHECK: target_link_libraries(model PRIVATE OpenMP::OpenMP_CXX)
 
 // The library's static files, then the kernels the calls use (not the
 // noop's reshape.hpp): only named when printing.

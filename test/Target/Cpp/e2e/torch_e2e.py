@@ -1,14 +1,15 @@
 #!/usr/bin/python3
 """Exports PyTorch models end to end and checks the C++ against torch.
 
-  torch_e2e.py BUILD_DIR OUTDIR MODEL [--lib NAME] [--plan "OPTIONS"]... [--asan]
+  torch_e2e.py BUILD_DIR OUTDIR MODEL [--lib NAME] [--plan "OPTIONS"]... [--asan] [--openmp]
 
 For MODEL (a name of bench/memory/gen_models.py): exports it to ONNX with
 seeded random weights, runs it in torch on a seeded input, then for each
 --plan (aidge-plan-memory options; default "strategy=best"): imports,
 fuses, matches to the export library NAME (default cpp), schedules, plans,
 verifies, lowers, writes the C++ with aidge-translate --to-cpp, builds it with make (and
-make asan with --asan), runs it on the same input and compares every
+make asan with --asan; make OPENMP=1, run on 2 threads, with --openmp),
+runs it on the same input and compares every
 output value with torch's: |e - v| <= 1e-3 + 1e-4 |e|. Prints one line per
 configuration; exits 1 at the first failure.
 """
@@ -38,7 +39,7 @@ def main():
     if len(args) < 3:
         sys.exit(__doc__)
     build, outdir, name = args[:3]
-    plans, asan, lib, rest = [], False, "cpp", args[3:]
+    plans, asan, openmp, lib, rest = [], False, False, "cpp", args[3:]
     while rest:
         if rest[0] == "--lib":
             lib, rest = rest[1], rest[2:]
@@ -47,6 +48,8 @@ def main():
             rest = rest[2:]
         elif rest[0] == "--asan":
             asan, rest = True, rest[1:]
+        elif rest[0] == "--openmp":
+            openmp, rest = True, rest[1:]
         else:
             sys.exit(f"unknown argument {rest[0]}")
     plans = plans or ["strategy=best"]
@@ -78,13 +81,17 @@ def main():
                       input=imported)
         run([os.path.join(bin_dir, "aidge-translate"), "--to-cpp",
              f"--export-dir={export_dir}"], input=lowered)
-        targets = [("model", "-O2")] + ([("model_asan", "ASan/UBSan")] if asan else [])
-        for target, label in targets:
-            run(["make", "-s", "-C", export_dir, target])
-            out_dir = os.path.join(export_dir, "out-" + target)
+        # (make target, more make arguments, label, OMP_NUM_THREADS)
+        targets = [("model", [], "-O2", None)]
+        targets += [("model_asan", [], "ASan/UBSan", None)] if asan else []
+        targets += [("model", ["-B", "OPENMP=1"], "OpenMP 2 threads", "2")] if openmp else []
+        for target, make_args, label, threads in targets:
+            run(["make", "-s", "-C", export_dir, target] + make_args)
+            out_dir = os.path.join(export_dir, "out-" + label.split()[0])
             os.makedirs(out_dir, exist_ok=True)
+            env = dict(os.environ, OMP_NUM_THREADS=threads) if threads else None
             run([os.path.join(export_dir, target), "--input", input_path,
-                 "--output-dir", out_dir])
+                 "--output-dir", out_dir], env=env)
             got = np.load(os.path.join(out_dir, "output.npy")).astype(np.float64).ravel()
             if got.shape != expected.shape:
                 sys.exit(f"{label_name} [{plan}] {label}: {got.size} outputs, torch has {expected.size}")

@@ -265,18 +265,37 @@ inline void blocked_forward(unsigned char *mem, const MemInfo &in,
                        cout,
                        static_cast<long>(p.kernel_d) * p.kernel_h * p.kernel_w,
                        out_blocks(cout)};
-  // Each channel block sweeps a band of output pixels: the whole plane,
-  // unless the output may overwrite input (a ring): then one row, written
-  // whole before the next row reads, as convolution_forward does.
+  // Pixels [pix0, pix1) of plane nz = n * out_depth + oz.
+  const auto sweep = [&](long nz, long pix0, long pix1) {
+    const long n = nz / p.out_depth, oz = nz % p.out_depth;
+    if (x.plain())
+      conv_band<PS, true>(cv, n, oz, pix0, pix1);
+    else
+      conv_band<PS, false>(cv, n, oz, pix0, pix1);
+  };
+  const long planes = static_cast<long>(p.batch) * p.out_depth;
   const long pixels = static_cast<long>(p.out_height) * p.out_width;
-  const long band = disjoint(in, out) ? pixels : p.out_width;
-  for (long n = 0; n < p.batch; ++n)
-    for (long oz = 0; oz < p.out_depth; ++oz)
-      for (long pix = 0; pix < pixels; pix += band)
-        if (x.plain())
-          conv_band<PS, true>(cv, n, oz, pix, pix + band);
-        else
-          conv_band<PS, false>(cv, n, oz, pix, pix + band);
+  if (!disjoint(in, out)) {
+    // The output may overwrite input (a ring): one row at a time, written
+    // whole before the next row reads, as convolution_forward does.
+    for (long nz = 0; nz < planes; ++nz)
+      for (long pix = 0; pix < pixels; pix += p.out_width)
+        sweep(nz, pix, pix + p.out_width);
+    return;
+  }
+  // Each channel block sweeps a band of output pixels: the whole plane,
+  // or with OpenMP bands of 4 tiles, one per iteration of the threads.
+#if defined(_OPENMP)
+  const long band = 4 * kPixelBlock;
+#else
+  const long band = pixels;
+#endif
+  const long bands = (pixels + band - 1) / band;
+  AIDGE_CPP_PARALLEL_FOR(planes * pixels * p.out_channels * cv.taps * cv.cin)
+  for (long t = 0; t < planes * bands; ++t) {
+    const long pix = t % bands * band;
+    sweep(t / bands, pix, pix + band < pixels ? pix + band : pixels);
+  }
 }
 } // namespace detail
 

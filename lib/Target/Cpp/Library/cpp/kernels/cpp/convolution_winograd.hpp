@@ -192,11 +192,16 @@ inline void wino_output(const WinoConv &cv, long n, long tile0, long blk,
 }
 
 /// Calls f(tile0, std::integral_constant<int, T>) over [0, tiles) in
-/// groups of kWinoTiles tiles, the rest in groups of 4, 2 and 1.
-template <typename F> inline void for_tile_groups(long tiles, F f) {
-  long t = 0;
-  for (; t + kWinoTiles <= tiles; t += kWinoTiles)
-    f(t, std::integral_constant<int, kWinoTiles>());
+/// groups of kWinoTiles tiles (on the threads, with OpenMP, when `macs`
+/// pay for it: each group writes its own output pixels), the rest in
+/// groups of 4, 2 and 1.
+template <typename F> inline void for_tile_groups(long tiles, long macs, F f) {
+  const long groups = tiles / kWinoTiles;
+  (void)macs; // without OpenMP, AIDGE_CPP_PARALLEL_FOR is empty
+  AIDGE_CPP_PARALLEL_FOR(macs)
+  for (long i = 0; i < groups; ++i)
+    f(i * kWinoTiles, std::integral_constant<int, kWinoTiles>());
+  long t = groups * kWinoTiles;
   if (kWinoTiles > 4 && tiles - t >= 4) {
     f(t, std::integral_constant<int, 4>());
     t += 4;
@@ -259,9 +264,13 @@ inline void winograd_forward(unsigned char *mem, const MemInfo &in,
   const Out<float> y(mem, out);
   const WinoConv cv{x, y, p, weights, bias};
   const long tiles = wino_tiles(p);
+  // The layer's per image, counted as the direct convolution's: whether
+  // its tiles run on the threads.
+  const long macs = static_cast<long>(p.out_height) * p.out_width *
+                    p.out_channels * 9 * p.in_channels;
   for (long n = 0; n < p.batch; ++n) {
     if (p.in_channels <= kWinoChunk) {
-      for_tile_groups(tiles, [&](long tile0, auto nt) {
+      for_tile_groups(tiles, macs, [&](long tile0, auto nt) {
         wino_tiles_one_chunk<PS, decltype(nt)::value>(cv, n, tile0);
       });
       continue;
@@ -269,7 +278,7 @@ inline void winograd_forward(unsigned char *mem, const MemInfo &in,
     // Each pair of channel blocks sweeps the tiles, so that its weights
     // stay in cache.
     for_block_pairs(out_blocks(p.out_channels), [&](long blk, auto nb) {
-      for_tile_groups(tiles, [&](long tile0, auto nt) {
+      for_tile_groups(tiles, macs, [&](long tile0, auto nt) {
         wino_tiles_chunked<PS, decltype(nt)::value, decltype(nb)::value>(
             cv, n, tile0, blk);
       });
