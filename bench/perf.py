@@ -14,7 +14,8 @@ bench/run.sh is the usual entry point.
 
 The export library is cpp_fast (cpp plus the Winograd convolution, which
 trades weight and stack memory for speed); AIDGE_BENCH_LIB=cpp measures
-the embedded default instead.
+the embedded default instead. AIDGE_BENCH_THREADS=N (default 1) builds
+the export with OPENMP=1 and runs it and torch on N threads.
 """
 import os
 import re
@@ -35,6 +36,8 @@ import gen_models  # noqa: E402
 DEFAULT = ["lenet5", "ds_cnn", "mobilenetv1_025", "resnet8", "autoencoder",
            "mobilenetv2_035", "resnet18"]
 LIB = os.environ.get("AIDGE_BENCH_LIB", "cpp_fast")
+THREADS = int(os.environ.get("AIDGE_BENCH_THREADS", "1"))
+os.environ["OMP_NUM_THREADS"] = str(THREADS)  # the export's, when OPENMP=1
 BUDGET_US = 1e6  # per timed loop: enough runs for a stable median, bounded time
 # Timed loops per contender, interleaved (torch eager, TorchScript, ours,
 # again...), keeping each one's fastest median: a shared VM's slow spells
@@ -132,7 +135,8 @@ def bench_model(build, outdir, name, onnx_path):
     default_s = export_s("cpp", export_dir + ".cpp") if LIB != "cpp" else None
     compile_s = export_s(LIB, export_dir)
     # The Makefile's CXXFLAGS ?= -O2 is the portable default; override it.
-    run(["make", "-s", "-C", export_dir, "model", "CXXFLAGS=-O3 -march=native"])
+    run(["make", "-s", "-C", export_dir, "model", "CXXFLAGS=-O3 -march=native"]
+        + (["OPENMP=1"] if THREADS > 1 else []))
     model_bin = os.path.join(export_dir, "model")
     # Our run count from our own latency: torch's would make a slow export
     # run for minutes.
@@ -179,7 +183,7 @@ def main():
         sys.exit(__doc__)
     build, outdir, peak = sys.argv[1], sys.argv[2], float(sys.argv[3])
     names = sys.argv[4:] or DEFAULT
-    torch.set_num_threads(1)  # the export is single-threaded
+    torch.set_num_threads(THREADS)  # the export's threads too
     paths = gen_models.generate(os.path.join(outdir, "models"), names,
                                  log=lambda line: print(line, file=sys.stderr))
     rows = []

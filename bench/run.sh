@@ -32,7 +32,7 @@ fi
   echo "- CPU: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores visible"
   echo "- vector ISA: $(grep -o -w 'avx512f\|avx2\|fma\|avx512_fp16\|avx512_bf16' /proc/cpuinfo | sort -u | tr '\n' ' ')"
   echo "- compiler: $(g++ --version | head -1), export built with -O3 -march=native"
-  echo "- torch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)'), 1 thread"
+  echo "- torch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)'), ${AIDGE_BENCH_THREADS:-1} thread(s), the export too (OPENMP=1 when more than 1)"
   echo "- export library: ${AIDGE_BENCH_LIB:-cpp_fast}"
   echo "- $peak_line"
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
