@@ -123,10 +123,9 @@ std::string kernelCall(ae::KernelOp kernel, const KernelSymbols &symbols) {
   addList(inputs, kernel->hasAttr("inputs_as_array"), "INS");
   addList(symbols.outputs, kernel->hasAttr("outputs_as_array"), "OUTS");
   SmallVector<std::string> templateArgs;
-  if (kernel.getStaticParams() && !symbols.paramsStruct.empty())
-    templateArgs.push_back(symbols.paramsStruct);
-  else if (!symbols.paramsStruct.empty())
-    args.push_back(symbols.paramsStruct);
+  if (!symbols.paramsStruct.empty())
+    (kernel.getStaticParams() ? templateArgs : args)
+        .push_back(symbols.paramsStruct);
   llvm::append_range(args, symbols.weights);
   if (std::optional<ArrayAttr> types = kernel.getTemplateArgs())
     for (Attribute type : *types)

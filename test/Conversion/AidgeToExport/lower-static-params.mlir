@@ -8,7 +8,8 @@
 // (static_params); the relu, not specialisable, does not. cpp, and a JSON
 // library that extends cpp_fast but turns specialise_kernels off, keep
 // every call generic; a JSON library that extends cpp and turns it on
-// specialises cpp's blocked kernels.
+// specialises cpp's blocked kernels and its own kernel that says
+// "specialisable".
 // FAST-LABEL: aidge_export.graph @layers
 // FAST: aidge_export.kernel "wino" "aidge_cpp::convolution_winograd_forward"
 // FAST-SAME: static_params
@@ -31,8 +32,8 @@
 // JSON: aidge_export.kernel "pw" "aidge_cpp::convolution_blocked_forward"
 // JSON-SAME: static_params
 // JSON: aidge_export.kernel "act" "aidge_cpp::activation_forward"
-// JSON-NOT: static_params
-// JSON: aidge_export.output
+// JSON-SAME: kernel = "relu_static"
+// JSON-SAME: static_params
 func.func @layers(%x: tensor<1x4x4x8xf32, #aidge<format nhwc>>) -> tensor<1x4x4x8xf32, #aidge<format nhwc>> {
   %w = aidge.producer dense<0.5> : tensor<8x3x3x8xf32, #aidge<format nhwc>>
   %y = aidge.conv %x, %w {dilations = array<i64: 1, 1>, group = 1 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 1, 1>} : (tensor<1x4x4x8xf32, #aidge<format nhwc>>, tensor<8x3x3x8xf32, #aidge<format nhwc>>) -> tensor<1x4x4x8xf32, #aidge<format nhwc>> loc("wino")

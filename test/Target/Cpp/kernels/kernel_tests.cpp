@@ -803,7 +803,8 @@ void test_conv(ConvKernel kernel, const aidge_cpp::ConvParams &p, bool with_bias
 // Specialisations of the packed kernels for constexpr params, as cpp_fast
 // exports call them: a blocked layer with tiles clipped at the borders and
 // a partial block, strided with pairs of blocks; a packed depthwise layer
-// with border columns, dilation and a partial vector; a Winograd layer of
+// with border columns, a stride of 2 along the width, asymmetric padding
+// and a partial vector; a Winograd layer of
 // several chunks with clipped tiles. Each also runs through the run-time
 // params in test_convs.
 constexpr aidge_cpp::ConvParams kStaticFirst =

@@ -264,8 +264,8 @@ inline void winograd_forward(unsigned char *mem, const MemInfo &in,
   const Out<float> y(mem, out);
   const WinoConv cv{x, y, p, weights, bias};
   const long tiles = wino_tiles(p);
-  // The layer's per image, counted as the direct convolution's: whether
-  // its tiles run on the threads.
+  // The layer's MACs per image, counted as the direct convolution's:
+  // whether its tiles run on the threads.
   const long macs = static_cast<long>(p.out_height) * p.out_width *
                     p.out_channels * 9 * p.in_channels;
   for (long n = 0; n < p.batch; ++n) {
